@@ -1,0 +1,23 @@
+// jest globalSetup: one PostgreSQL 15 cluster for the run (or TEST_DATABASE_URL's server), with a
+// template database that has every migration applied.
+import { createDatabase, dropDatabase, startPostgres, type PostgresCluster } from "./postgres.ts";
+import { migrate } from "./migrate.ts";
+import { TEMPLATE_DB } from "./index.ts";
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __bookingPg: PostgresCluster | undefined;
+}
+
+export default async function globalSetup() {
+  let admin = process.env.TEST_DATABASE_URL;
+  if (!admin) {
+    const cluster = await startPostgres();
+    globalThis.__bookingPg = cluster;
+    admin = cluster.url("postgres");
+  }
+  process.env.TEST_PG_ADMIN_URL = admin;
+  await dropDatabase(admin, TEMPLATE_DB);
+  const url = await createDatabase(admin, TEMPLATE_DB);
+  migrate(url);
+}
