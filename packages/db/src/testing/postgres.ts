@@ -39,11 +39,19 @@ export async function freePort(): Promise<number> {
   });
 }
 
-function postgresUser(): { uid: number; gid: number } | undefined {
+/** As root, the OS user the server runs as: `postgres` when the distribution created it, else `nobody`. */
+function postgresUser(): { uid: number; gid: number; name: string } | undefined {
   if (process.getuid?.() !== 0) return undefined;
-  const uid = Number(execFileSync("id", ["-u", "postgres"]).toString().trim());
-  const gid = Number(execFileSync("id", ["-g", "postgres"]).toString().trim());
-  return { uid, gid };
+  for (const name of ["postgres", "nobody"]) {
+    try {
+      const uid = Number(execFileSync("id", ["-u", name], { stdio: ["ignore", "pipe", "ignore"] }).toString().trim());
+      const gid = Number(execFileSync("id", ["-g", name], { stdio: ["ignore", "pipe", "ignore"] }).toString().trim());
+      return { uid, gid, name };
+    } catch {
+      /* try the next one */
+    }
+  }
+  throw new Error("running as root, but neither a `postgres` nor a `nobody` OS user exists to run PostgreSQL as");
 }
 
 function run(cmd: string, args: string[], opts: SpawnSyncOptions) {
@@ -60,8 +68,8 @@ export async function startPostgres(): Promise<PostgresCluster> {
   if (owner) chownSync(dir, owner.uid, owner.gid);
   const data = join(dir, "data");
   const port = await freePort();
-  const user = owner ? "postgres" : userInfo().username;
-  const opts: SpawnSyncOptions = { ...(owner ?? {}), env: { ...process.env, LC_ALL: "C.UTF-8" }, cwd: dir };
+  const user = owner ? owner.name : userInfo().username;
+  const opts: SpawnSyncOptions = { ...(owner ? { uid: owner.uid, gid: owner.gid } : {}), env: { ...process.env, LC_ALL: "C.UTF-8" }, cwd: dir };
 
   run(join(bin, "initdb"), ["-D", data, "-U", user, "--auth=trust", "-E", "UTF8", "--no-sync", "--locale=C.UTF-8"], opts);
   const serverOpts = [
