@@ -1,0 +1,5 @@
+import { HomeRedirect } from "~/components/shell/HomeRedirect";
+
+export default function HomePage() {
+  return <HomeRedirect />;
+}

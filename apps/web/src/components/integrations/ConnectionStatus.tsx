@@ -1,0 +1,91 @@
+"use client";
+
+import { Alert, Button, Group, Stack, Table, Text } from "@mantine/core";
+import { useMutation } from "@tanstack/react-query";
+import { formatRelative } from "~/lib/format";
+import { notifyError, notifySuccess } from "~/lib/notify";
+import { useTRPC } from "~/trpc/react";
+import { StatusBadge } from "./StatusBadge";
+import type { CalendlyIntegration } from "./types";
+import { useCalendlyInvalidate } from "./use-calendly-invalidate";
+
+const LABEL = {
+  CONNECTED: { tone: "ok", text: "Connected" },
+  ERROR: { tone: "error", text: "Connection error" },
+  UNKNOWN: { tone: "neutral", text: "Not checked" },
+} as const;
+
+export function ConnectionStatus({ workspaceId, calendly }: { workspaceId: string; calendly: CalendlyIntegration }) {
+  const trpc = useTRPC();
+  const invalidate = useCalendlyInvalidate(workspaceId);
+  const { connection } = calendly;
+  const status = LABEL[connection.status] ?? LABEL.UNKNOWN;
+
+  const test = useMutation(
+    trpc.integrations.calendly.testConnection.mutationOptions({
+      onSuccess: async (result) => {
+        await invalidate();
+        const count = result.eventTypes.length;
+        notifySuccess(
+          `Connected as ${result.user.name} (${result.user.email}); ${count} event type${count === 1 ? "" : "s"} found.`,
+          "Calendly connection works",
+        );
+      },
+      onError: async (error) => {
+        await invalidate();
+        notifyError(error, "Calendly connection failed");
+      },
+    }),
+  );
+
+  return (
+    <Stack gap="xs">
+      <Group justify="space-between" wrap="wrap" gap="sm">
+        <Group gap="xs">
+          <Text size="sm" fw={500}>Connection</Text>
+          <StatusBadge tone={status.tone} testId="connection-status">{status.text}</StatusBadge>
+        </Group>
+        <Button
+          size="sm"
+          variant="default"
+          onClick={() => test.mutate({ workspaceId })}
+          loading={test.isPending}
+          disabled={!calendly.tokenConfigured}
+          title={calendly.tokenConfigured ? undefined : "Save a token first"}
+        >
+          Test connection
+        </Button>
+      </Group>
+      {connection.status === "CONNECTED" && (
+        <Table variant="vertical" layout="fixed" withRowBorders={false} verticalSpacing={4} fz="sm">
+          <Table.Tbody>
+            <Table.Tr>
+              <Table.Th w={120} fw={500} c="dimmed">User</Table.Th>
+              <Table.Td>
+                {connection.userName ?? "—"}
+                {connection.userEmail ? ` · ${connection.userEmail}` : ""}
+              </Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th fw={500} c="dimmed">Organization</Table.Th>
+              <Table.Td style={{ overflowWrap: "anywhere" }}>{connection.organizationUri ?? "—"}</Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th fw={500} c="dimmed">Checked</Table.Th>
+              <Table.Td>{formatRelative(connection.checkedAt)}</Table.Td>
+            </Table.Tr>
+          </Table.Tbody>
+        </Table>
+      )}
+      {connection.status === "ERROR" && connection.lastError && (
+        <Alert color="red" variant="light" title="Last check failed" data-testid="connection-error">
+          {connection.lastError}
+          {connection.checkedAt ? ` (${formatRelative(connection.checkedAt)})` : ""}
+        </Alert>
+      )}
+      {!calendly.tokenConfigured && (
+        <Text size="sm" c="dimmed">Save a personal access token to connect this workspace to Calendly.</Text>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,59 @@
+"use client";
+
+import { Select } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { errorMessage } from "~/lib/errors";
+import { useTRPC } from "~/trpc/react";
+import type { CalendlyEventTypeOption } from "./types";
+
+/** Event types the workspace's Calendly token can see; choosing one fills link, URI and name. */
+export function EventTypeSelect({
+  workspaceId,
+  tokenConfigured,
+  value,
+  disabled,
+  onPick,
+}: {
+  workspaceId: string;
+  tokenConfigured: boolean;
+  value: string;
+  disabled?: boolean;
+  onPick: (eventType: CalendlyEventTypeOption) => void;
+}) {
+  const trpc = useTRPC();
+  const eventTypes = useQuery({
+    ...trpc.integrations.calendly.eventTypes.queryOptions({ workspaceId }),
+    enabled: tokenConfigured && !disabled,
+    staleTime: 60_000,
+  });
+
+  const options = (eventTypes.data ?? []).map((t) => ({
+    value: t.uri,
+    label: `${t.name}${t.duration ? ` (${t.duration} min)` : ""}${t.active ? "" : " · inactive"}`,
+  }));
+  // Keep the saved value visible even if Calendly no longer lists it.
+  if (value && !options.some((o) => o.value === value)) options.unshift({ value, label: value });
+
+  let description = "Loaded from Calendly; fills the link and URI below.";
+  if (!tokenConfigured) description = "Save a Calendly token below to pick from your event types, or paste the link and URI.";
+  else if (eventTypes.isError) description = `Could not load event types: ${errorMessage(eventTypes.error)}`;
+  else if (eventTypes.data && eventTypes.data.length === 0) description = "This Calendly account has no event types yet.";
+
+  return (
+    <Select
+      label="Event type"
+      placeholder={eventTypes.isFetching ? "Loading event types…" : "Choose an event type"}
+      description={description}
+      data={options}
+      value={value || null}
+      disabled={disabled || !tokenConfigured}
+      searchable
+      nothingFoundMessage="No event type matches"
+      onChange={(uri) => {
+        const picked = eventTypes.data?.find((t) => t.uri === uri);
+        if (picked) onPick(picked);
+      }}
+      data-testid="event-type-select"
+    />
+  );
+}

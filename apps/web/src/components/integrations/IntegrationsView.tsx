@@ -1,0 +1,72 @@
+"use client";
+
+import { Alert, Grid, Stack, Tabs, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useTRPC } from "~/trpc/react";
+import { useWorkspace } from "../shell/workspace-context";
+import { ErrorState } from "../states/ErrorState";
+import { LoadingState } from "../states/LoadingState";
+import { CalendlyCard } from "./CalendlyCard";
+import { MeetingBookingCard } from "./MeetingBookingCard";
+
+export function IntegrationsView() {
+  const { workspace } = useWorkspace();
+  const trpc = useTRPC();
+  const settings = useQuery(trpc.settings.get.queryOptions({ workspaceId: workspace.id }));
+  const calendly = useQuery(trpc.integrations.calendly.get.queryOptions({ workspaceId: workspace.id }));
+
+  let body;
+  if (settings.isPending || calendly.isPending) {
+    body = (
+      <Grid>
+        <Grid.Col span={{ base: 12, md: 5 }}><LoadingState label="Loading meeting booking" rows={4} height={44} /></Grid.Col>
+        <Grid.Col span={{ base: 12, md: 7 }}><LoadingState label="Loading Calendly" rows={6} height={44} /></Grid.Col>
+      </Grid>
+    );
+  } else if (settings.isError || calendly.isError) {
+    const error = settings.error ?? calendly.error;
+    body = (
+      <ErrorState
+        title="Could not load the integrations"
+        error={error}
+        onRetry={() => void Promise.all([settings.refetch(), calendly.refetch()])}
+      />
+    );
+  } else {
+    const readOnly = !settings.data.canEdit;
+    body = (
+      <Stack gap="md">
+        {readOnly && (
+          <Alert color="blue" variant="light" title="Read-only" data-testid="read-only-notice">
+            Only workspace admins can change integrations. You can see how this workspace books meetings.
+          </Alert>
+        )}
+        <Grid gutter="md" align="flex-start">
+          <Grid.Col span={{ base: 12, md: 5 }}>
+            <MeetingBookingCard workspaceId={workspace.id} settings={settings.data} calendly={calendly.data} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 7 }}>
+            <CalendlyCard workspaceId={workspace.id} calendly={calendly.data} />
+          </Grid.Col>
+        </Grid>
+      </Stack>
+    );
+  }
+
+  return (
+    <Stack gap="lg">
+      <div>
+        <Title order={1} size="h2">Settings</Title>
+        <Text c="dimmed" size="sm">How {workspace.name} books meetings and receives Calendly events.</Text>
+      </div>
+      <Tabs value="integrations" keepMounted={false}>
+        <Tabs.List aria-label="Settings sections">
+          <Tabs.Tab value="integrations">Integrations</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="integrations" pt="lg">
+          {body}
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

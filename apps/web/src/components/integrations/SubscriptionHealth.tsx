@@ -1,0 +1,149 @@
+"use client";
+
+import { Alert, Button, Group, Modal, Stack, Table, Text } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { useMutation } from "@tanstack/react-query";
+import { formatDateTime, formatRelative } from "~/lib/format";
+import { notifyError, notifySuccess } from "~/lib/notify";
+import { useTRPC } from "~/trpc/react";
+import { StatusBadge } from "./StatusBadge";
+import type { CalendlyIntegration } from "./types";
+import { useCalendlyInvalidate } from "./use-calendly-invalidate";
+
+const STATE = {
+  active: { tone: "ok", text: "Active" },
+  disabled: { tone: "error", text: "Disabled by Calendly" },
+  missing: { tone: "neutral", text: "Not subscribed" },
+} as const;
+
+export function SubscriptionHealth({ workspaceId, calendly }: { workspaceId: string; calendly: CalendlyIntegration }) {
+  const trpc = useTRPC();
+  const invalidate = useCalendlyInvalidate(workspaceId);
+  const [confirmOpen, confirm] = useDisclosure(false);
+  const sub = calendly.subscription;
+  const state = STATE[sub.state] ?? STATE.missing;
+  const canEdit = calendly.canEdit;
+
+  const ensure = useMutation(
+    trpc.integrations.calendly.ensureSubscription.mutationOptions({
+      onSuccess: async (result) => {
+        await invalidate();
+        notifySuccess(
+          result.state === "active" ? "Calendly will post invitee events to this workspace's webhook URL." : `Subscription state: ${result.state}.`,
+          "Webhook subscription ready",
+        );
+      },
+      onError: async (error) => {
+        await invalidate();
+        notifyError(error, "Could not set up the subscription");
+      },
+    }),
+  );
+  const remove = useMutation(
+    trpc.integrations.calendly.removeSubscription.mutationOptions({
+      onSuccess: async () => {
+        confirm.close();
+        await invalidate();
+        notifySuccess("Calendly no longer posts events for this workspace.", "Subscription removed");
+      },
+      onError: (error) => notifyError(error, "Could not remove the subscription"),
+    }),
+  );
+  const health = useMutation(
+    trpc.integrations.calendly.health.mutationOptions({
+      onSuccess: async (result) => {
+        await invalidate();
+        notifySuccess(`Calendly reports the subscription as ${STATE[result.state]?.text.toLowerCase() ?? result.state}.`, "Status refreshed");
+      },
+      onError: (error) => notifyError(error, "Could not read the subscription from Calendly"),
+    }),
+  );
+
+  const needsRepair = sub.state !== "active";
+  return (
+    <Stack gap="xs">
+      <Group justify="space-between" wrap="wrap" gap="sm">
+        <Group gap="xs">
+          <Text size="sm" fw={500}>Webhook subscription</Text>
+          <StatusBadge tone={state.tone} testId="subscription-state">{state.text}</StatusBadge>
+        </Group>
+        <Group gap="xs">
+          <Button
+            size="sm"
+            variant="default"
+            onClick={() => health.mutate({ workspaceId })}
+            loading={health.isPending}
+            disabled={!calendly.tokenConfigured}
+          >
+            Check status
+          </Button>
+          {canEdit && (
+            <Button
+              size="sm"
+              variant={needsRepair ? "filled" : "default"}
+              onClick={() => ensure.mutate({ workspaceId })}
+              loading={ensure.isPending}
+              disabled={!calendly.tokenConfigured}
+            >
+              {sub.state === "missing" ? "Ensure subscription" : needsRepair ? "Repair subscription" : "Re-check and repair"}
+            </Button>
+          )}
+          {canEdit && sub.uri && (
+            <Button size="sm" variant="light" color="red" onClick={confirm.open} disabled={remove.isPending}>
+              Remove
+            </Button>
+          )}
+        </Group>
+      </Group>
+
+      <Table variant="vertical" layout="fixed" withRowBorders={false} verticalSpacing={4} fz="sm">
+        <Table.Tbody>
+          <Table.Tr>
+            <Table.Th w={120} fw={500} c="dimmed">Last delivery</Table.Th>
+            <Table.Td data-testid="last-delivery">
+              {sub.lastDeliveryAt ? `${formatRelative(sub.lastDeliveryAt)} (${formatDateTime(sub.lastDeliveryAt)})` : "No delivery yet"}
+            </Table.Td>
+          </Table.Tr>
+          <Table.Tr>
+            <Table.Th fw={500} c="dimmed">Checked</Table.Th>
+            <Table.Td>{sub.checkedAt ? formatRelative(sub.checkedAt) : "Never"}</Table.Td>
+          </Table.Tr>
+          {sub.uri && (
+            <Table.Tr>
+              <Table.Th fw={500} c="dimmed">Subscription</Table.Th>
+              <Table.Td style={{ overflowWrap: "anywhere" }}>
+                <Text size="xs" ff="monospace">{sub.uri}</Text>
+              </Table.Td>
+            </Table.Tr>
+          )}
+        </Table.Tbody>
+      </Table>
+
+      {sub.retryStartedAt && (
+        <Alert color="orange" variant="light" title="Calendly is retrying deliveries">
+          Deliveries have been failing since {formatDateTime(sub.retryStartedAt)} ({formatRelative(sub.retryStartedAt)}). Calendly disables a
+          subscription that keeps failing; check that the webhook URL is reachable.
+        </Alert>
+      )}
+      {sub.state === "disabled" && (
+        <Alert color="red" variant="light" title="Calendly stopped sending events">
+          Repair creates a new subscription; then use Reconcile in the Inbox to import bookings made meanwhile.
+        </Alert>
+      )}
+
+      <Modal opened={confirmOpen} onClose={confirm.close} title="Remove the webhook subscription?" centered>
+        <Stack gap="md">
+          <Text size="sm">Calendly will stop posting bookings, cancellations and no-shows for this workspace.</Text>
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={confirm.close} disabled={remove.isPending}>
+              Keep it
+            </Button>
+            <Button color="red" loading={remove.isPending} onClick={() => remove.mutate({ workspaceId })}>
+              Remove subscription
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,116 @@
+"use client";
+
+import { Button, Card, Group, Modal, Select, Stack, Text, Title } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTRPC } from "~/trpc/react";
+import { useWorkspace } from "../shell/workspace-context";
+import { EmptyView } from "../states/EmptyView";
+import { ErrorState } from "../states/ErrorState";
+import { LoadingState } from "../states/LoadingState";
+import { CreateLeadForm } from "./CreateLeadForm";
+import { APPOINTMENT_STATUS } from "./LeadStatusBadge";
+import { LeadsTable } from "./LeadsTable";
+import type { LeadStatusFilter } from "./types";
+
+const PAGE_SIZE = 20;
+const STATUS_OPTIONS = [
+  { value: "ALL", label: "All statuses" },
+  ...Object.entries(APPOINTMENT_STATUS).map(([value, s]) => ({ value, label: s.label })),
+];
+
+export function LeadsView() {
+  const { workspace } = useWorkspace();
+  const trpc = useTRPC();
+  const [status, setStatus] = useState<LeadStatusFilter | null>(null);
+  // Cursors of the pages visited so far; the last one is the current page.
+  const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
+  const cursor = cursors[cursors.length - 1];
+  const [createOpen, createModal] = useDisclosure(false);
+
+  const leads = useQuery({
+    ...trpc.leads.list.queryOptions({
+      workspaceId: workspace.id,
+      limit: PAGE_SIZE,
+      ...(status ? { status } : {}),
+      ...(cursor ? { cursor } : {}),
+    }),
+    placeholderData: keepPreviousData,
+  });
+
+  const changeStatus = (value: string | null) => {
+    setStatus(!value || value === "ALL" ? null : (value as LeadStatusFilter));
+    setCursors([undefined]);
+  };
+
+  const items = leads.data?.items ?? [];
+  const nextCursor = leads.data?.nextCursor ?? null;
+  const page = cursors.length;
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <div>
+          <Title order={1} size="h2">Leads</Title>
+          <Text c="dimmed" size="sm">Appointment status of every lead in {workspace.name}.</Text>
+        </div>
+        <Group gap="sm" align="flex-end">
+          <Select
+            label="Appointment status"
+            data={STATUS_OPTIONS}
+            value={status ?? "ALL"}
+            onChange={changeStatus}
+            allowDeselect={false}
+            w={200}
+          />
+          <Button onClick={createModal.open}>New lead</Button>
+        </Group>
+      </Group>
+
+      <Card p={0}>
+        {leads.isPending ? (
+          <Stack p="lg"><LoadingState label="Loading leads" rows={5} /></Stack>
+        ) : leads.isError ? (
+          <Stack p="lg">
+            <ErrorState title="Could not load leads" error={leads.error} onRetry={() => leads.refetch()} />
+          </Stack>
+        ) : items.length === 0 ? (
+          <EmptyView
+            title={status ? "No leads with this status" : "No leads yet"}
+            description={status ? "Try another status filter." : "Create a lead, or wait for one to book through Calendly."}
+            action={status ? <Button variant="default" onClick={() => changeStatus("ALL")}>Show all leads</Button> : <Button onClick={createModal.open}>New lead</Button>}
+          />
+        ) : (
+          <LeadsTable leads={items} />
+        )}
+      </Card>
+
+      {(page > 1 || nextCursor) && (
+        <Group justify="space-between" component="nav" aria-label="Leads pages">
+          <Text size="sm" c="dimmed" aria-live="polite">
+            Page {page}
+            {leads.isFetching ? " · loading…" : ""}
+          </Text>
+          <Group gap="xs">
+            <Button variant="default" size="sm" disabled={page <= 1 || leads.isFetching} onClick={() => setCursors((c) => c.slice(0, -1))}>
+              Previous
+            </Button>
+            <Button
+              variant="default"
+              size="sm"
+              disabled={!nextCursor || leads.isFetching}
+              onClick={() => nextCursor && setCursors((c) => [...c, nextCursor])}
+            >
+              Next
+            </Button>
+          </Group>
+        </Group>
+      )}
+
+      <Modal opened={createOpen} onClose={createModal.close} title="New lead" centered>
+        <CreateLeadForm workspaceId={workspace.id} onDone={createModal.close} />
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,5 @@
+import type { RouterInputs, RouterOutputs } from "@booking/api";
+
+export type LeadListItem = RouterOutputs["leads"]["list"]["items"][number];
+export type AppointmentStatus = LeadListItem["appointmentStatus"];
+export type LeadStatusFilter = NonNullable<RouterInputs["leads"]["list"]["status"]>;

@@ -1,0 +1,33 @@
+"use client";
+
+import { Select } from "@mantine/core";
+import { usePathname, useRouter } from "next/navigation";
+import type { Workspace } from "./workspace-context";
+
+/** Lists only the workspaces the API returns for this user (its own; all for platform admins). */
+export function WorkspaceSwitcher({ workspaces, currentId }: { workspaces: Workspace[]; currentId: string }) {
+  const router = useRouter();
+  const pathname = usePathname();
+
+  const onChange = (id: string | null) => {
+    if (!id || id === currentId) return;
+    // Keep the section (leads, inbox, settings/...) when switching.
+    const prefix = `/w/${encodeURIComponent(currentId)}`;
+    const section = pathname.startsWith(prefix) ? pathname.slice(prefix.length) : "/leads";
+    router.push(`/w/${encodeURIComponent(id)}${section || "/leads"}`);
+  };
+
+  return (
+    <Select
+      aria-label="Workspace"
+      data-testid="workspace-switcher"
+      data={workspaces.map((w) => ({ value: w.id, label: w.name }))}
+      value={currentId}
+      onChange={onChange}
+      allowDeselect={false}
+      searchable={workspaces.length > 8}
+      w={{ base: 180, sm: 240 }}
+      comboboxProps={{ withinPortal: true }}
+    />
+  );
+}

@@ -1,0 +1,12 @@
+import { Skeleton, Stack } from "@mantine/core";
+
+/** Loading placeholder announced to screen readers. */
+export function LoadingState({ label, rows = 3, height = 36 }: { label: string; rows?: number; height?: number }) {
+  return (
+    <Stack gap="sm" aria-busy="true" aria-live="polite" role="status" aria-label={label}>
+      {Array.from({ length: rows }, (_, i) => (
+        <Skeleton key={i} height={height} radius="sm" />
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,15 @@
+import { getSessionCookie } from "better-auth/cookies";
+import { NextResponse, type NextRequest } from "next/server";
+
+// Optimistic check only (a cookie is present): every tRPC procedure still verifies the session.
+export function proxy(request: NextRequest) {
+  if (getSessionCookie(request)) return NextResponse.next();
+  const url = new URL("/sign-in", request.url);
+  const next = request.nextUrl.pathname + request.nextUrl.search;
+  if (next !== "/") url.searchParams.set("next", next);
+  return NextResponse.redirect(url);
+}
+
+export const config = {
+  matcher: ["/", "/w/:path*"],
+};
