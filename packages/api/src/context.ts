@@ -1,0 +1,42 @@
+import type { CalendlyClientFactory } from "@booking/calendly";
+import type { Db, SecretBox } from "@booking/db";
+
+/** Who is calling: a signed-in member, a platform admin (internal bearer token), or nobody. */
+export type Session = { kind: "user"; email: string; name: string } | { kind: "platform" } | null;
+
+export type ContextEnv = {
+  /** Origin of the webhooks server; a workspace's hook is `${publicWebhookBaseUrl}/webhooks/calendly/<id>`. */
+  publicWebhookBaseUrl: string;
+  /** Label of the internal service calling with the bearer token, for logs. */
+  internalCaller?: string;
+};
+
+export type CreateContextOptions = {
+  db: Db;
+  secrets: SecretBox;
+  calendlyFor: CalendlyClientFactory;
+  session: Session;
+  now?: () => Date;
+  env: ContextEnv;
+};
+
+export type Context = {
+  db: Db;
+  secrets: SecretBox;
+  calendlyFor: CalendlyClientFactory;
+  session: Session;
+  now: () => Date;
+  env: ContextEnv;
+};
+
+/** The injectable context: tests call it directly; the HTTP adapter derives `session` and calls it. */
+export async function createContextInner(opts: CreateContextOptions): Promise<Context> {
+  return {
+    db: opts.db,
+    secrets: opts.secrets,
+    calendlyFor: opts.calendlyFor,
+    session: opts.session,
+    now: opts.now ?? (() => new Date()),
+    env: opts.env,
+  };
+}

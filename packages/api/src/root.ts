@@ -1,0 +1,20 @@
+// Composes the domain routers; nothing else.
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { integrationsRouter } from "./router/integrations/index.ts";
+import { leadsRouter } from "./router/leads/index.ts";
+import { sessionRouter } from "./router/session/index.ts";
+import { settingsRouter } from "./router/settings/index.ts";
+import { workspacesRouter } from "./router/workspaces/index.ts";
+import { router } from "./trpc.ts";
+
+export const appRouter = router({
+  session: sessionRouter,
+  workspaces: workspacesRouter,
+  settings: settingsRouter,
+  integrations: integrationsRouter,
+  leads: leadsRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;

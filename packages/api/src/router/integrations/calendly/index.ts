@@ -1,0 +1,21 @@
+import { router, workspaceAdminProcedure, workspaceMemberProcedure } from "../../../trpc.ts";
+import { eventTypesHandler } from "./event-types.handler.ts";
+import { getHandler } from "./get.handler.ts";
+import { ensureSubscriptionHandler, healthHandler, removeSubscriptionHandler } from "./subscription.handlers.ts";
+import { testConnectionHandler } from "./test-connection.handler.ts";
+import { updateHandler } from "./update.handler.ts";
+import { updateSchema } from "./update.schema.ts";
+
+/**
+ * Reads are open to members; everything that calls Calendly with the workspace's token or changes
+ * the integration is for ADMIN members and platform admins.
+ */
+export const calendlyRouter = router({
+  get: workspaceMemberProcedure.query(getHandler),
+  update: workspaceAdminProcedure.input(updateSchema).mutation(updateHandler),
+  testConnection: workspaceAdminProcedure.mutation(testConnectionHandler),
+  eventTypes: workspaceAdminProcedure.query(eventTypesHandler),
+  ensureSubscription: workspaceAdminProcedure.mutation(ensureSubscriptionHandler),
+  removeSubscription: workspaceAdminProcedure.mutation(removeSubscriptionHandler),
+  health: workspaceMemberProcedure.query(healthHandler),
+});

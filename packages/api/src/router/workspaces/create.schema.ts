@@ -1,0 +1,1 @@
+export { createWorkspaceInput as createSchema } from "../../services/workspaces/index.ts";

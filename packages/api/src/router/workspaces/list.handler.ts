@@ -1,0 +1,7 @@
+import type { Actor } from "../../services/access/index.ts";
+import { listWorkspaces } from "../../services/workspaces/index.ts";
+import type { Context } from "../../context.ts";
+
+export function listHandler({ ctx }: { ctx: Context & { actor: Actor } }) {
+  return listWorkspaces({ db: ctx.db }, ctx.actor);
+}

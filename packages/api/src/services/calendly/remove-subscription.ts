@@ -1,0 +1,28 @@
+import type { CalendlyIntegrationDeps } from "./deps.ts";
+import { subscriptionFields } from "./ensure-subscription.ts";
+import { loadIntegration } from "./integration-state.ts";
+import { subscriptionView, type SubscriptionView } from "./integration-view.ts";
+import { callCalendly } from "./map-error.ts";
+import { clientForWorkspace } from "./token.ts";
+
+/** Deletes the stored subscription at Calendly (a 404 is fine) and forgets it and its signing key. */
+export async function removeCalendlySubscription(deps: CalendlyIntegrationDeps, workspaceId: string): Promise<SubscriptionView> {
+  const state = await loadIntegration(deps.db, workspaceId);
+  const uri = state.calendlyWebhookSubscriptionUri;
+  if (uri && state.calendlyAccessTokenEnc) {
+    const calendly = clientForWorkspace(deps, state);
+    await callCalendly(() => calendly.deleteWebhookSubscription(uri));
+  }
+  const saved = await deps.db.client.update({
+    where: { id: workspaceId },
+    data: {
+      calendlyWebhookSubscriptionUri: null,
+      calendlyWebhookSigningKeyEnc: null,
+      calendlyWebhookState: "missing",
+      calendlyWebhookRetryStartedAt: null,
+      calendlyWebhookCheckedAt: deps.clock(),
+    },
+    select: subscriptionFields,
+  });
+  return subscriptionView(saved);
+}

@@ -1,0 +1,105 @@
+// tRPC init: superjson, an errorFormatter that puts field errors in `data.fieldErrors`, the one
+// middleware that turns DomainErrors into TRPCErrors, and the procedure builders.
+import { initTRPC, TRPCError } from "@trpc/server";
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
+import superjson from "superjson";
+import { z, ZodError } from "zod";
+import type { Context } from "./context.ts";
+import { DomainError, type DomainErrorCode } from "./errors.ts";
+import { authorizeWorkspace, type Actor } from "./services/access/index.ts";
+
+export { createContextInner, type Context, type CreateContextOptions, type Session } from "./context.ts";
+
+const TRPC_CODE: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  FORBIDDEN: "FORBIDDEN",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  INVALID_INPUT: "BAD_REQUEST",
+  INVALID_CREDENTIALS: "BAD_REQUEST",
+  PRECONDITION_FAILED: "PRECONDITION_FAILED",
+  RATE_LIMITED: "TOO_MANY_REQUESTS",
+  UPSTREAM_UNAVAILABLE: "SERVICE_UNAVAILABLE",
+};
+
+export function toTRPCError(error: DomainError): TRPCError {
+  return new TRPCError({ code: TRPC_CODE[error.code], message: error.message, cause: error });
+}
+
+function zodFieldErrors(error: ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".") || "_form";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+function fieldErrorsOf(cause: unknown): Record<string, string[]> | null {
+  let merged: Record<string, string[]> | null = null;
+  const add = (errors: Record<string, string[]> | undefined) => {
+    if (!errors) return;
+    merged ??= {};
+    for (const [k, v] of Object.entries(errors)) merged[k] = [...(merged[k] ?? []), ...v];
+  };
+  if (cause instanceof ZodError) add(zodFieldErrors(cause));
+  if (cause instanceof DomainError) add(cause.fieldErrors);
+  return merged;
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    return {
+      ...shape,
+      data: {
+        ...shape.data,
+        // Never leak internals of unexpected failures to callers.
+        ...(shape.data.code === "INTERNAL_SERVER_ERROR" ? { stack: undefined } : {}),
+        domainCode: cause instanceof DomainError ? cause.code : null,
+        fieldErrors: fieldErrorsOf(cause),
+        retryAfterSeconds: cause instanceof DomainError ? (cause.retryAfterSeconds ?? null) : null,
+      },
+      message: shape.data.code === "INTERNAL_SERVER_ERROR" ? "Internal server error" : shape.message,
+    };
+  },
+});
+
+export const createCallerFactory = t.createCallerFactory;
+export const router = t.router;
+export const middleware = t.middleware;
+
+/** The one place DomainErrors become TRPCErrors (cause kept). */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) throw toTRPCError(result.error.cause);
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(domainErrors);
+
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+  const actor: Actor = ctx.session.kind === "platform" ? { kind: "platform" } : { kind: "user", email: ctx.session.email, name: ctx.session.name };
+  return next({ ctx: { ...ctx, session: ctx.session, actor } });
+});
+
+export const platformAdminProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (ctx.actor.kind !== "platform") throw new TRPCError({ code: "FORBIDDEN", message: "Only platform admins can do this" });
+  return next();
+});
+
+export const workspaceIdInput = z.object({ workspaceId: z.string().trim().min(1, "Workspace is required").max(64, "Workspace id is too long") });
+
+/** Members (any role) of `input.workspaceId`, and platform admins. Adds `ctx.access`. */
+export const workspaceMemberProcedure = protectedProcedure.input(workspaceIdInput).use(async ({ ctx, input, next }) => {
+  const access = await authorizeWorkspace(ctx.db, ctx.actor, input.workspaceId, "member");
+  return next({ ctx: { ...ctx, access } });
+});
+
+/** ADMIN members of `input.workspaceId`, and platform admins. */
+export const workspaceAdminProcedure = protectedProcedure.input(workspaceIdInput).use(async ({ ctx, input, next }) => {
+  const access = await authorizeWorkspace(ctx.db, ctx.actor, input.workspaceId, "admin");
+  return next({ ctx: { ...ctx, access } });
+});
