@@ -41,7 +41,7 @@ export function IntegrationsView() {
             Only workspace admins can change integrations. You can see how this workspace books meetings.
           </Alert>
         )}
-        <Grid gutter="md" align="flex-start">
+        <Grid gap="md" align="flex-start">
           <Grid.Col span={{ base: 12, md: 5 }}>
             <MeetingBookingCard workspaceId={workspace.id} settings={settings.data} calendly={calendly.data} />
           </Grid.Col>

@@ -2,7 +2,8 @@
 
 import { Alert, Button, Group, Modal, Stack, Table, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { formatDateTime, formatRelative } from "~/lib/format";
 import { notifyError, notifySuccess } from "~/lib/notify";
 import { useTRPC } from "~/trpc/react";
@@ -49,15 +50,21 @@ export function SubscriptionHealth({ workspaceId, calendly }: { workspaceId: str
       onError: (error) => notifyError(error, "Could not remove the subscription"),
     }),
   );
-  const health = useMutation(
-    trpc.integrations.calendly.health.mutationOptions({
-      onSuccess: async (result) => {
-        await invalidate();
-        notifySuccess(`Calendly reports the subscription as ${STATE[result.state]?.text.toLowerCase() ?? result.state}.`, "Status refreshed");
-      },
-      onError: (error) => notifyError(error, "Could not read the subscription from Calendly"),
-    }),
-  );
+  // `health` is a query that re-reads the subscription from Calendly; run it on demand.
+  const queryClient = useQueryClient();
+  const [checking, setChecking] = useState(false);
+  const checkHealth = async () => {
+    setChecking(true);
+    try {
+      const result = await queryClient.fetchQuery({ ...trpc.integrations.calendly.health.queryOptions({ workspaceId }), staleTime: 0 });
+      await invalidate();
+      notifySuccess(`Calendly reports the subscription as ${STATE[result.state]?.text.toLowerCase() ?? result.state}.`, "Status refreshed");
+    } catch (error) {
+      notifyError(error, "Could not read the subscription from Calendly");
+    } finally {
+      setChecking(false);
+    }
+  };
 
   const needsRepair = sub.state !== "active";
   return (
@@ -71,8 +78,8 @@ export function SubscriptionHealth({ workspaceId, calendly }: { workspaceId: str
           <Button
             size="sm"
             variant="default"
-            onClick={() => health.mutate({ workspaceId })}
-            loading={health.isPending}
+            onClick={checkHealth}
+            loading={checking}
             disabled={!calendly.tokenConfigured}
           >
             Check status

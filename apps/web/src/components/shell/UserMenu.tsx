@@ -8,8 +8,8 @@ import { authClient } from "~/lib/auth-client";
 import { notifyError } from "~/lib/notify";
 import { useTRPC } from "~/trpc/react";
 
-function initials(name: string | null | undefined, email: string): string {
-  const source = name?.trim() || email;
+function initials(name: string | null | undefined, email: string | null): string {
+  const source = name?.trim() || email || "?";
   const parts = source.split(/[\s@.]+/).filter(Boolean);
   return ((parts[0]?.[0] ?? "?") + (parts[1]?.[0] ?? "")).toUpperCase();
 }
@@ -36,7 +36,7 @@ export function UserMenu() {
   };
 
   const user = me.data;
-  const label = user ? user.name || user.email : "Account";
+  const label = user ? user.name || user.email || "Account" : "Account";
   return (
     <Menu position="bottom-end" width={240} withinPortal>
       <Menu.Target>
@@ -54,7 +54,7 @@ export function UserMenu() {
       <Menu.Dropdown>
         {user && (
           <Menu.Label>
-            <Text size="xs" c="dimmed" truncate="end">Signed in as {user.email}</Text>
+            <Text size="xs" c="dimmed" truncate="end">Signed in as {user.email ?? user.name}</Text>
             {user.isPlatformAdmin && <Text size="xs" c="dimmed">Platform admin</Text>}
           </Menu.Label>
         )}

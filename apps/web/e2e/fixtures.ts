@@ -1,0 +1,46 @@
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { test as base, expect, type Page } from "@playwright/test";
+import { DEMO_PASSWORD } from "@booking/db/seed";
+import type { DeliverRequest } from "./control-server";
+import { e2eEnv } from "./env";
+
+const screenshotDir = join(dirname(fileURLToPath(import.meta.url)), "..", "test-results", "screenshots");
+
+export const test = base.extend({
+  // global-setup publishes the URL of the web app it started.
+  baseURL: async ({}, use) => {
+    await use(e2eEnv("E2E_BASE_URL"));
+  },
+});
+
+export { expect };
+
+/** Full-page screenshot kept as an artifact in test-results/screenshots/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  // Let notifications' and modals' transitions finish.
+  await page.waitForTimeout(350);
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL(/\/w\/[^/]+\/leads$/);
+}
+
+/** Makes the fake Calendly post a signed webhook to the workspace's subscription callback URL. */
+export async function deliverWebhook(input: DeliverRequest): Promise<{ status: number; body: string }> {
+  const res = await fetch(`${e2eEnv("E2E_CONTROL_URL")}/deliver`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(input),
+  });
+  const body = (await res.json()) as { status?: number; body?: string; error?: string };
+  if (!res.ok || body.status === undefined) throw new Error(`deliver failed: ${res.status} ${body.error ?? ""}`);
+  return { status: body.status, body: body.body ?? "" };
+}

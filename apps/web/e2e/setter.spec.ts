@@ -1,0 +1,33 @@
+import { expect, screenshot, signIn, test } from "./fixtures";
+
+test.describe("a setter", () => {
+  test.beforeEach(async ({ page }) => {
+    await signIn(page, "setter@demo.test");
+  });
+
+  test("sees only its own workspace", async ({ page }) => {
+    await page.getByLabel("Workspace").click();
+    await expect(page.getByRole("option")).toHaveCount(1);
+    await expect(page.getByRole("option", { name: "Northwind Outreach" })).toBeVisible();
+    await page.keyboard.press("Escape");
+  });
+
+  test("sees the integrations read-only and cannot edit them", async ({ page }) => {
+    await page.goto("/w/demo_northwind/settings/integrations");
+    await expect(page.getByTestId("read-only-notice")).toBeVisible();
+    const booking = page.getByTestId("meeting-booking-card");
+    await expect(booking).toBeVisible();
+    await expect(booking.getByRole("button", { name: "Save meeting booking" })).toHaveCount(0);
+    await expect(booking.getByLabel("GHL booking link")).toHaveAttribute("readonly", "");
+    const calendly = page.getByTestId("calendly-card");
+    await expect(calendly.getByRole("switch")).toBeDisabled();
+    await expect(calendly.getByRole("button", { name: /Verify and save token|Replace|Remove|Ensure subscription|Repair/ })).toHaveCount(0);
+    await screenshot(page, "integrations-setter");
+  });
+
+  test("cannot replay or reconcile in the inbox", async ({ page }) => {
+    await page.goto("/w/demo_northwind/inbox");
+    await expect(page.getByRole("heading", { name: "Inbox" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Reconcile with Calendly" })).toHaveCount(0);
+  });
+});
