@@ -107,7 +107,7 @@ export function createCalendlyClient(opts: CalendlyClientOptions): CalendlyClien
       return (await get("/users/me", resourceResponse(calendlyUserSchema))).resource;
     },
 
-    listEventTypes(p) {
+    async listEventTypes(p) {
       requireOwner("listEventTypes", p);
       return list("/event_types", calendlyEventTypeSchema, { user: p.user, organization: p.organization, active: p.active });
     },
@@ -117,7 +117,7 @@ export function createCalendlyClient(opts: CalendlyClientOptions): CalendlyClien
       return (await get(path, resourceResponse(calendlyEventTypeSchema))).resource;
     },
 
-    listWebhookSubscriptions(p) {
+    async listWebhookSubscriptions(p) {
       requireUserForUserScope(p);
       return list("/webhook_subscriptions", calendlyWebhookSubscriptionSchema, {
         organization: p.organization,
@@ -161,7 +161,7 @@ export function createCalendlyClient(opts: CalendlyClientOptions): CalendlyClien
       }
     },
 
-    listScheduledEvents(p) {
+    async listScheduledEvents(p) {
       requireOwner("listScheduledEvents", p);
       return list("/scheduled_events", calendlyScheduledEventSchema, {
         user: p.user,
@@ -172,7 +172,7 @@ export function createCalendlyClient(opts: CalendlyClientOptions): CalendlyClien
       });
     },
 
-    listEventInvitees(eventUri, p = {}) {
+    async listEventInvitees(eventUri, p = {}) {
       const path = `/scheduled_events/${resourceId("scheduled_events", eventUri)}/invitees`;
       return list(path, calendlyInviteeSchema, { status: p.status });
     },

@@ -24,7 +24,7 @@ export function normalizeBaseUrl(baseUrl: string): URL {
 /** `${base}${path}?query`, skipping undefined query values; Dates are sent as ISO-8601 UTC. */
 export function buildUrl(base: URL, path: string, query: Record<string, QueryValue> = {}): URL {
   const url = new URL(base.href);
-  url.pathname = `${base.pathname}${path}`;
+  url.pathname = `${base.pathname.replace(/\/+$/, "")}${path}`;
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined) continue;
     url.searchParams.set(key, value instanceof Date ? value.toISOString() : String(value));
@@ -40,7 +40,8 @@ export function sameApiUrl(base: URL, link: string): URL {
   } catch {
     throw new CalendlyApiError("invalid_response", `Calendly returned an invalid next_page link: ${JSON.stringify(link)}`);
   }
-  if (url.origin !== base.origin || !url.pathname.startsWith(base.pathname)) {
+  const basePath = base.pathname.replace(/\/+$/, "");
+  if (url.origin !== base.origin || !(basePath === "" || url.pathname === basePath || url.pathname.startsWith(`${basePath}/`))) {
     throw new CalendlyApiError(
       "invalid_response",
       `Refusing to follow a pagination link to ${url.origin}${url.pathname}: it is not under ${base.href}`,
