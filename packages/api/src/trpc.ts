@@ -35,7 +35,8 @@ function zodFieldErrors(error: ZodError): Record<string, string[]> {
   return out;
 }
 
-function fieldErrorsOf(cause: unknown): Record<string, string[]> | null {
+/** Field errors of a failure: zod issues by path merged with a DomainError's fieldErrors (null when none). */
+export function fieldErrorsOf(cause: unknown): Record<string, string[]> | null {
   let merged: Record<string, string[]> | null = null;
   const add = (errors: Record<string, string[]> | undefined) => {
     if (!errors) return;

@@ -1,0 +1,109 @@
+// Test setup shared by the API's test files: a fresh migrated database, a secret box, the fake
+// Calendly behind msw, and callers for each kind of session.
+import { setupServer } from "msw/node";
+import { createCalendlyClientFactory } from "@booking/calendly";
+import { calendlyHandlers, createFakeCalendly, type FakeCalendly } from "@booking/calendly/testing";
+import { createSecretBox, generateKey, type Db, type MemberRole, type SecretBox } from "@booking/db";
+import { createTestDatabase, type TestDatabase } from "@booking/db/testing";
+import { createContextInner, type Session } from "../context.ts";
+import { appRouter } from "../root.ts";
+import { createCallerFactory } from "../trpc.ts";
+
+export const PUBLIC_WEBHOOK_BASE_URL = "https://hooks.crm.test";
+export const CALENDLY_BASE_URL = "https://api.calendly.com";
+
+const createCaller = createCallerFactory(appRouter);
+
+export type Harness = {
+  database: TestDatabase;
+  db: Db;
+  secrets: SecretBox;
+  fake: FakeCalendly;
+  /** Every sleep the Calendly client asked for (ms): retries and X-RateLimit-Reset waits. */
+  sleeps: number[];
+  callerFor(session: Session): ReturnType<typeof createCaller>;
+  platform(): ReturnType<typeof createCaller>;
+  user(email: string, name?: string): ReturnType<typeof createCaller>;
+  reset(): void;
+  close(): Promise<void>;
+};
+
+/** Call in beforeAll; `close` in afterAll. */
+export async function createHarness(): Promise<Harness> {
+  const database = await createTestDatabase();
+  const secrets = createSecretBox(generateKey());
+  let fake = createFakeCalendly();
+  const sleeps: number[] = [];
+  const server = setupServer(...calendlyHandlers({ handle: (r: Request, o?: { basePath?: string }) => fake.handle(r, o) } as FakeCalendly, CALENDLY_BASE_URL));
+  server.listen({
+    onUnhandledRequest: (request, print) => {
+      const host = new URL(request.url).hostname;
+      if (host === "127.0.0.1" || host === "localhost") return;
+      print.error();
+    },
+  });
+  const calendlyFor = createCalendlyClientFactory({
+    baseUrl: CALENDLY_BASE_URL,
+    timeoutMs: 300,
+    maxRetries: 2,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
+  });
+  const callerFor = (session: Session) =>
+    createCaller(async () =>
+      createContextInner({ db: database.db, secrets, calendlyFor, session, env: { publicWebhookBaseUrl: PUBLIC_WEBHOOK_BASE_URL } }),
+    );
+  const h: Harness = {
+    database,
+    db: database.db,
+    secrets,
+    get fake() {
+      return fake;
+    },
+    sleeps,
+    callerFor,
+    platform: () => callerFor({ kind: "platform" }),
+    user: (email, name = "Test User") => callerFor({ kind: "user", email, name }),
+    reset() {
+      fake = createFakeCalendly();
+      sleeps.length = 0;
+    },
+    async close() {
+      server.close();
+      await database.drop();
+    },
+  };
+  return h;
+}
+
+let counter = 0;
+
+/** A workspace with members; returns its id. */
+export async function seedWorkspace(
+  db: Db,
+  opts: { name?: string; members?: Array<[email: string, role: MemberRole]>; settings?: Record<string, unknown> } = {},
+): Promise<string> {
+  counter += 1;
+  const client = await db.client.create({
+    data: {
+      name: opts.name ?? `Workspace ${counter} ${Math.random().toString(36).slice(2, 8)}`,
+      settings: { create: { meetingBookingProvider: "GHL", ...(opts.settings ?? {}) } },
+      members: { create: (opts.members ?? []).map(([email, role]) => ({ email, role })) },
+    },
+    select: { id: true },
+  });
+  return client.id;
+}
+
+/** Asserts that `promise` rejects with a TRPCError of `code`; returns the error for more checks. */
+export async function expectTRPCError(promise: Promise<unknown>, code: string): Promise<{ code: string; message: string; cause?: unknown; shape?: unknown }> {
+  try {
+    await promise;
+  } catch (error) {
+    const e = error as { code?: string; message: string };
+    if (e.code !== code) throw new Error(`expected ${code}, got ${e.code}: ${e.message}`);
+    return e as { code: string; message: string; cause?: unknown };
+  }
+  throw new Error(`expected ${code}, but the call succeeded`);
+}
