@@ -1,0 +1,78 @@
+// The fake over real HTTP: the client talks to it through node:http, and deliver() POSTs signed
+// webhooks to a real callback server.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createCalendlyClient } from "../../client/client.ts";
+import { CalendlyApiError } from "../../client/errors.ts";
+import { parseCalendlyWebhook } from "../../webhooks/parse.ts";
+import { CALENDLY_SIGNATURE_HEADER, verifyWebhookSignature } from "../../webhooks/signature.ts";
+import { buildWebhookEnvelope } from "../builders.ts";
+import { startFakeCalendlyServer } from "./server.ts";
+
+let calendly: Awaited<ReturnType<typeof startFakeCalendlyServer>>;
+let receiver: Server;
+let receiverUrl: string;
+const received: { headers: Record<string, string | string[] | undefined>; body: string }[] = [];
+
+beforeAll(async () => {
+  calendly = await startFakeCalendlyServer();
+  receiver = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
+      res.writeHead(200).end("ok");
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/webhooks/calendly/ws_1`;
+});
+
+afterAll(async () => {
+  await calendly.close();
+  await new Promise<void>((resolve) => receiver.close(() => resolve()));
+});
+
+it("serves the API over HTTP: subscribe, then deliver a signed webhook the verifier accepts", async () => {
+  const { organizationUri, userUri } = calendly.fake.addAccount({ token: "tok-http" });
+  calendly.fake.addEventType(userUri, { name: "Intro" });
+  const client = createCalendlyClient({ token: "tok-http", baseUrl: calendly.url });
+
+  expect((await client.getCurrentUser()).uri).toBe(userUri);
+  expect((await client.listEventTypes({ user: userUri })).map((t) => t.name)).toEqual(["Intro"]);
+  const sub = await client.createWebhookSubscription({
+    url: receiverUrl,
+    events: ["invitee.created", "invitee.canceled"],
+    organization: organizationUri,
+    scope: "organization",
+    signingKey: "sk-http",
+  });
+
+  const envelope = buildWebhookEnvelope("invitee.created", { email: "lead@x.test" });
+  const response = await calendly.fake.deliver(sub.uri, envelope);
+  expect(response.status).toBe(200);
+  const delivery = received.at(-1)!;
+  const header = delivery.headers[CALENDLY_SIGNATURE_HEADER] as string;
+  expect(() => verifyWebhookSignature({ header, rawBody: delivery.body, signingKey: "sk-http", toleranceSeconds: 180 })).not.toThrow();
+  const parsed = parseCalendlyWebhook(delivery.body);
+  expect(parsed.ok && parsed.invitee?.email).toBe("lead@x.test");
+
+  await client.deleteWebhookSubscription(sub.uri);
+  expect(calendly.fake.subscriptions).toHaveLength(0);
+});
+
+it("answers errors, rate-limit headers and timeouts over HTTP like Calendly", async () => {
+  const raw = await fetch(`${calendly.url}/users/me`, { headers: { authorization: "Bearer nobody" } });
+  expect(raw.status).toBe(401);
+  expect(await raw.json()).toEqual({ title: "Unauthenticated", message: "The access token is invalid" });
+  expect(raw.headers.get("x-ratelimit-limit")).toBe("500");
+
+  calendly.fake.addAccount({ token: "tok-slow" });
+  calendly.fake.failNext(1, "timeout");
+  const client = createCalendlyClient({ token: "tok-slow", baseUrl: calendly.url, timeoutMs: 100, maxRetries: 0 });
+  const error = await client.getCurrentUser().catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(CalendlyApiError);
+  expect((error as CalendlyApiError).kind).toBe("timeout");
+  // The server keeps working after the abandoned request.
+  expect((await client.getCurrentUser()).uri).toMatch(/\/users\//);
+});
