@@ -1,0 +1,28 @@
+// Typed environment of the webhooks server and its operator commands.
+import { z } from "zod";
+
+const schema = z.object({
+  DATABASE_URL: z.string().min(1, "DATABASE_URL is required (PostgreSQL connection string)"),
+  WEBHOOKS_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  WEBHOOKS_HOST: z.string().min(1).default("0.0.0.0"),
+  WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(180),
+  CALENDLY_API_BASE_URL: z.url().default("https://api.calendly.com"),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type WebhooksEnv = z.infer<typeof schema>;
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+export function loadEnv(env: NodeJS.ProcessEnv = process.env): WebhooksEnv {
+  const blankAsUnset = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = schema.safeParse(blankAsUnset);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new EnvError(`Invalid environment for the webhooks server:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,37 @@
+// Entry point: `node dist/server.js` (built) or `tsx src/server.ts`.
+import { createDb, secretBoxFromEnv } from "@booking/db";
+import { pino } from "pino";
+import { createWebhooksServer } from "./app.ts";
+import { EnvError, loadEnv } from "./env.ts";
+import { createLogger } from "./logger.ts";
+
+async function main() {
+  const env = loadEnv();
+  const logger = createLogger({ level: env.LOG_LEVEL, destination: pino.destination({ sync: false }) });
+  const db = createDb({ url: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE, connectionTimeoutMillis: 3_000 });
+  const secrets = secretBoxFromEnv(process.env);
+  const app = createWebhooksServer({ db, secrets, toleranceSeconds: env.WEBHOOK_TOLERANCE_SECONDS, logger });
+  const url = await app.listen(env.WEBHOOKS_PORT, env.WEBHOOKS_HOST);
+  logger.info({ url, toleranceSeconds: env.WEBHOOK_TOLERANCE_SECONDS }, "webhooks server listening");
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    await app.close();
+    await db.$disconnect();
+    logger.flush();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof EnvError || error instanceof Error ? error.message : String(error);
+  console.error(`webhooks server failed to start: ${message}`);
+  process.exit(1);
+});
