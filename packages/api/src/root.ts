@@ -4,6 +4,7 @@ import { integrationsRouter } from "./router/integrations/index.ts";
 import { leadsRouter } from "./router/leads/index.ts";
 import { sessionRouter } from "./router/session/index.ts";
 import { settingsRouter } from "./router/settings/index.ts";
+import { webhooksRouter } from "./router/webhooks/index.ts";
 import { workspacesRouter } from "./router/workspaces/index.ts";
 import { router } from "./trpc.ts";
 
@@ -13,6 +14,7 @@ export const appRouter = router({
   settings: settingsRouter,
   integrations: integrationsRouter,
   leads: leadsRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,3 +4,4 @@ export * from "./workspaces/index.ts";
 export * from "./settings/index.ts";
 export * from "./leads/index.ts";
 export * from "./calendly/index.ts";
+export * from "./webhooks/index.ts";
