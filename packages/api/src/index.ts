@@ -6,3 +6,4 @@ export { createAuth, sessionFromRequest, type Auth, type CreateAuthOptions } fro
 export { createFetchHandler, type FetchHandlerDeps } from "./http/fetch-handler.ts";
 export { createAdminWorkspacesHandler } from "./http/admin-workspaces.ts";
 export { loadApiEnv, EnvError, type ApiEnv } from "./env.ts";
+export { createCalendlyClientFactory, type CalendlyClientFactory } from "@booking/calendly";
