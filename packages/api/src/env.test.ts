@@ -1,0 +1,33 @@
+import { EnvError, loadApiEnv } from "./env.ts";
+
+describe("loadApiEnv", () => {
+  it("applies development defaults", () => {
+    const env = loadApiEnv({ NODE_ENV: "test", DATABASE_URL: "postgres://x/y" });
+    expect(env).toMatchObject({
+      calendlyApiBaseUrl: "https://api.calendly.com",
+      publicWebhookBaseUrl: "http://localhost:3001",
+      webhookToleranceSeconds: 180,
+      adminApiToken: undefined,
+      internalApiToken: undefined,
+    });
+    expect(env.betterAuthSecret.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it("requires secrets and URLs in production", () => {
+    expect(() => loadApiEnv({ NODE_ENV: "production" })).toThrow(/DATABASE_URL.*PUBLIC_WEBHOOK_BASE_URL.*BETTER_AUTH_SECRET/);
+    const env = loadApiEnv({
+      NODE_ENV: "production",
+      DATABASE_URL: "postgres://x/y",
+      PUBLIC_WEBHOOK_BASE_URL: "https://hooks.example.com/",
+      BETTER_AUTH_SECRET: "a".repeat(32),
+    });
+    expect(env.publicWebhookBaseUrl).toBe("https://hooks.example.com");
+  });
+
+  it("rejects malformed values with the variable's name", () => {
+    expect(() => loadApiEnv({ CALENDLY_API_BASE_URL: "ftp://x" })).toThrow(EnvError);
+    expect(() => loadApiEnv({ INTERNAL_API_TOKEN: "short" })).toThrow(/INTERNAL_API_TOKEN/);
+    expect(() => loadApiEnv({ WEBHOOK_TOLERANCE_SECONDS: "soon" })).toThrow(/WEBHOOK_TOLERANCE_SECONDS/);
+    expect(loadApiEnv({ ADMIN_API_TOKEN: "" }).adminApiToken).toBeUndefined();
+  });
+});
