@@ -118,7 +118,7 @@ test.describe.serial("a workspace admin", () => {
 
     await row.getByRole("button", { name: `Copy booking link for ${BOOKED_LEAD.name}` }).click();
     await expect(page.getByText("Link copied")).toBeVisible();
-    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const copied = await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
     expect(copied).toContain(E2E_STRATEGY_EVENT.scheduling_url);
 
     await page.getByRole("link", { name: "Inbox" }).click();

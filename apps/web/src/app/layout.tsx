@@ -3,9 +3,9 @@ import "@mantine/notifications/styles.css";
 import "./globals.css";
 
 import { ColorSchemeScript, MantineProvider, mantineHtmlProps } from "@mantine/core";
-import { Notifications } from "@mantine/notifications";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { LazyNotifications } from "~/components/shell/LazyNotifications";
 import { theme } from "~/theme";
 import { TRPCReactProvider } from "~/trpc/react";
 
@@ -22,7 +22,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <MantineProvider theme={theme} defaultColorScheme="light">
-          <Notifications position="top-right" />
+          <LazyNotifications />
           <TRPCReactProvider>{children}</TRPCReactProvider>
         </MantineProvider>
       </body>

@@ -1,23 +1,5 @@
 import type { UseFormReturnType } from "@mantine/form";
-import type { z } from "zod";
 import { errorMessage, fieldErrorsOf } from "./errors";
-
-/**
- * Mantine `validate` function from a zod schema: the first issue per field path, so the form can
- * validate as the user types with the same rules the server applies.
- */
-export function zodValidate<T>(schema: z.ZodType<T>) {
-  return (values: unknown): Record<string, string> => {
-    const result = schema.safeParse(values);
-    if (result.success) return {};
-    const errors: Record<string, string> = {};
-    for (const issue of result.error.issues) {
-      const key = issue.path.map(String).join(".");
-      if (key && !(key in errors)) errors[key] = issue.message;
-    }
-    return errors;
-  };
-}
 
 /**
  * Puts server field errors next to their fields. Returns the message for errors that match no

@@ -1,10 +1,17 @@
-import { notifications } from "@mantine/notifications";
 import { errorMessage } from "./errors";
 
+// @mantine/notifications is loaded on first use (with its container, see LazyNotifications), so it
+// is not part of any page's first-load JavaScript.
+type Options = { color: string; title?: string; message: string; withBorder: true; autoClose?: number };
+
+function show(options: Options) {
+  void import("@mantine/notifications").then(({ notifications }) => notifications.show(options));
+}
+
 export function notifySuccess(message: string, title?: string) {
-  notifications.show({ color: "green", title, message, withBorder: true });
+  show({ color: "green", title, message, withBorder: true });
 }
 
 export function notifyError(error: unknown, title = "Action failed") {
-  notifications.show({ color: "red", title, message: typeof error === "string" ? error : errorMessage(error), withBorder: true, autoClose: 8000 });
+  show({ color: "red", title, message: typeof error === "string" ? error : errorMessage(error), withBorder: true, autoClose: 8000 });
 }

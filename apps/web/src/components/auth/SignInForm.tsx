@@ -5,8 +5,7 @@ import { useForm } from "@mantine/form";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { authClient } from "~/lib/auth-client";
-import { zodValidate } from "~/lib/form";
-import { signInSchema, type SignInValues } from "./sign-in-schema";
+import { validateSignIn, type SignInValues } from "./sign-in-schema";
 
 type AuthError = { message?: string; code?: string; status?: number } | null | undefined;
 
@@ -37,7 +36,7 @@ export function SignInForm() {
   const form = useForm<SignInValues>({
     mode: "controlled",
     initialValues: { mode: "sign-in", name: "", email: "", password: "" },
-    validate: zodValidate(signInSchema),
+    validate: validateSignIn,
     validateInputOnChange: true,
   });
   const mode = form.values.mode;

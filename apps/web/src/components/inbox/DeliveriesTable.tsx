@@ -1,4 +1,4 @@
-import { Table, Text, Tooltip } from "@mantine/core";
+import { Table, Text } from "@mantine/core";
 import { formatDateTime } from "~/lib/format";
 import { DeliveryStatusBadge } from "./DeliveryStatusBadge";
 import { ReplayButton } from "./ReplayButton";
@@ -31,9 +31,7 @@ export function DeliveriesTable({ workspaceId, items, canReplay }: { workspaceId
               <Table.Td><DeliveryStatusBadge status={d.status} /></Table.Td>
               <Table.Td maw={320}>
                 {d.error ? (
-                  <Tooltip label={d.error} multiline w={320} withArrow>
-                    <Text size="sm" c="red.8" lineClamp={2} tabIndex={0}>{d.error}</Text>
-                  </Tooltip>
+                  <Text size="sm" c="red.8" lineClamp={3} title={d.error}>{d.error}</Text>
                 ) : (
                   <Text size="sm">{d.outcome ?? "—"}</Text>
                 )}

@@ -1,6 +1,6 @@
 "use client";
 
-import { Button, Card, Group, Select, Stack, Text, Title } from "@mantine/core";
+import { Button, Card, Group, NativeSelect, Stack, Text, Title } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "~/trpc/react";
@@ -48,15 +48,15 @@ export function InboxView() {
           <Text c="dimmed" size="sm">Calendly deliveries for {workspace.name}, stored before they are applied to a lead.</Text>
         </div>
         <Group gap="sm" align="flex-end">
-          <Select
+          <NativeSelect
             label="Status"
             data={STATUS_OPTIONS}
             value={status ?? "ALL"}
-            onChange={(v) => {
+            onChange={(e) => {
+              const v = e.currentTarget.value;
               setStatus(!v || v === "ALL" ? null : (v as DeliveryStatusFilter));
               setCursors([undefined]);
             }}
-            allowDeselect={false}
             w={180}
           />
           {isAdmin && failedIds.length > 1 && <ReplayButton workspaceId={workspace.id} ids={failedIds} label={`Replay ${failedIds.length} failed`} size="sm" />}

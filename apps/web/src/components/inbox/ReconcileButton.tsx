@@ -1,6 +1,6 @@
 "use client";
 
-import { Alert, Button, Group, List, Modal, Select, Stack, Text } from "@mantine/core";
+import { Alert, Button, Group, List, Modal, NativeSelect, Stack, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -47,7 +47,7 @@ export function ReconcileButton({ workspaceId, disabled }: { workspaceId: string
           <Text size="sm">
             Reads the scheduled events and invitees from Calendly and imports every one the inbox has not seen. Safe to run again.
           </Text>
-          <Select label="Look back" data={WINDOWS} value={days} onChange={(v) => v && setDays(v)} allowDeselect={false} disabled={reconcile.isPending} />
+          <NativeSelect label="Look back" data={WINDOWS} value={days} onChange={(e) => setDays(e.currentTarget.value)} disabled={reconcile.isPending} />
           {reconcile.isError && (
             <Alert color="red" variant="light" title="Reconcile failed" role="alert">
               {errorMessage(reconcile.error)}

@@ -1,14 +1,14 @@
 "use client";
 
-import { Button, Checkbox, Group, Modal, PasswordInput, Stack, Text } from "@mantine/core";
+import { Button, Group, PasswordInput, Stack, Switch, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useDisclosure } from "@mantine/hooks";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { applyServerErrors, zodValidate } from "~/lib/form";
+import { applyServerErrors } from "~/lib/form";
 import { notifyError, notifySuccess } from "~/lib/notify";
 import { useTRPC } from "~/trpc/react";
-import { tokenSchema, type TokenValues } from "./token-schema";
+import { ConfirmButton } from "../states/ConfirmButton";
+import { validateToken, type TokenValues } from "./token-schema";
 import type { CalendlyIntegration } from "./types";
 import { useCalendlyInvalidate } from "./use-calendly-invalidate";
 
@@ -18,13 +18,12 @@ export function CalendlyTokenField({ workspaceId, calendly }: { workspaceId: str
   const invalidate = useCalendlyInvalidate(workspaceId);
   const [replacing, setReplacing] = useState(false);
   const [skipVerification, setSkipVerification] = useState(false);
-  const [confirmOpen, confirm] = useDisclosure(false);
   const canEdit = calendly.canEdit;
 
   const form = useForm<TokenValues>({
     mode: "controlled",
     initialValues: { token: "" },
-    validate: zodValidate(tokenSchema),
+    validate: validateToken,
     validateInputOnChange: true,
   });
 
@@ -48,7 +47,6 @@ export function CalendlyTokenField({ workspaceId, calendly }: { workspaceId: str
   const remove = useMutation(
     trpc.integrations.calendly.update.mutationOptions({
       onSuccess: async () => {
-        confirm.close();
         await invalidate();
         notifySuccess("The Calendly token was removed.", "Token removed");
       },
@@ -79,7 +77,7 @@ export function CalendlyTokenField({ workspaceId, calendly }: { workspaceId: str
             />
             {canEdit && (
               <Group justify="space-between" gap="sm" wrap="wrap">
-                <Checkbox
+                <Switch
                   size="xs"
                   label="Save without checking it against Calendly"
                   checked={skipVerification}
@@ -111,31 +109,19 @@ export function CalendlyTokenField({ workspaceId, calendly }: { workspaceId: str
                 <Button size="compact-sm" variant="default" onClick={() => setReplacing(true)}>
                   Replace
                 </Button>
-                <Button size="compact-sm" variant="light" color="red" onClick={confirm.open}>
-                  Remove
-                </Button>
+                <ConfirmButton
+                  label="Remove"
+                  confirmLabel="Remove token"
+                  question="Remove the token? Calendly is turned off for this workspace and its webhook subscription is deleted."
+                  pending={remove.isPending}
+                  onConfirm={() => remove.mutate({ workspaceId, token: null })}
+                />
               </Group>
             )}
           </Group>
         </div>
       )}
 
-      <Modal opened={confirmOpen} onClose={confirm.close} title="Remove the Calendly token?" centered>
-        <Stack gap="md">
-          <Text size="sm">
-            The workspace will stop talking to Calendly: no connection checks, no event type list. Leads already booked keep their
-            status. Remove the webhook subscription first if you no longer want deliveries.
-          </Text>
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={confirm.close} disabled={remove.isPending}>
-              Keep token
-            </Button>
-            <Button color="red" loading={remove.isPending} onClick={() => remove.mutate({ workspaceId, token: null })}>
-              Remove token
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
     </Stack>
   );
 }

@@ -1,10 +1,11 @@
 "use client";
 
-import { Alert, Button, Group, Stack, Table, Text } from "@mantine/core";
+import { Alert, Button, Group, Stack, Text } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { formatRelative } from "~/lib/format";
 import { notifyError, notifySuccess } from "~/lib/notify";
 import { useTRPC } from "~/trpc/react";
+import { DetailList } from "../states/DetailList";
 import { StatusBadge } from "./StatusBadge";
 import type { CalendlyIntegration } from "./types";
 import { useCalendlyInvalidate } from "./use-calendly-invalidate";
@@ -57,25 +58,13 @@ export function ConnectionStatus({ workspaceId, calendly }: { workspaceId: strin
         </Button>
       </Group>
       {connection.status === "CONNECTED" && (
-        <Table variant="vertical" layout="fixed" withRowBorders={false} verticalSpacing={4} fz="sm">
-          <Table.Tbody>
-            <Table.Tr>
-              <Table.Th w={120} fw={500} c="dimmed">User</Table.Th>
-              <Table.Td>
-                {connection.userName ?? "—"}
-                {connection.userEmail ? ` · ${connection.userEmail}` : ""}
-              </Table.Td>
-            </Table.Tr>
-            <Table.Tr>
-              <Table.Th fw={500} c="dimmed">Organization</Table.Th>
-              <Table.Td style={{ overflowWrap: "anywhere" }}>{connection.organizationUri ?? "—"}</Table.Td>
-            </Table.Tr>
-            <Table.Tr>
-              <Table.Th fw={500} c="dimmed">Checked</Table.Th>
-              <Table.Td>{formatRelative(connection.checkedAt)}</Table.Td>
-            </Table.Tr>
-          </Table.Tbody>
-        </Table>
+        <DetailList
+          items={[
+            { term: "User", value: `${connection.userName ?? "—"}${connection.userEmail ? ` · ${connection.userEmail}` : ""}` },
+            { term: "Organization", value: connection.organizationUri ?? "—" },
+            { term: "Checked", value: formatRelative(connection.checkedAt) },
+          ]}
+        />
       )}
       {connection.status === "ERROR" && connection.lastError && (
         <Alert color="red" variant="light" title="Last check failed" data-testid="connection-error">

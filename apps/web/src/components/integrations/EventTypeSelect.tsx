@@ -1,6 +1,6 @@
 "use client";
 
-import { Select } from "@mantine/core";
+import { NativeSelect } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { errorMessage } from "~/lib/errors";
 import { useTRPC } from "~/trpc/react";
@@ -31,26 +31,23 @@ export function EventTypeSelect({
     value: t.uri,
     label: `${t.name}${t.duration ? ` (${t.duration} min)` : ""}${t.active ? "" : " · inactive"}`,
   }));
-  // Keep the saved value visible even if Calendly no longer lists it.
-  if (value && !options.some((o) => o.value === value)) options.unshift({ value, label: value });
+  const known = options.some((o) => o.value === value);
+  const placeholder = eventTypes.isFetching ? "Loading event types…" : known || !value ? "Choose an event type" : "Entered by hand (below)";
 
   let description = "Loaded from Calendly; fills the link and URI below.";
-  if (!tokenConfigured) description = "Save a Calendly token below to pick from your event types, or paste the link and URI.";
+  if (!tokenConfigured) description = "Save a Calendly token to pick from your event types, or paste the link and URI.";
   else if (eventTypes.isError) description = `Could not load event types: ${errorMessage(eventTypes.error)}`;
   else if (eventTypes.data && eventTypes.data.length === 0) description = "This Calendly account has no event types yet.";
 
   return (
-    <Select
+    <NativeSelect
       label="Event type"
-      placeholder={eventTypes.isFetching ? "Loading event types…" : "Choose an event type"}
       description={description}
-      data={options}
-      value={value || null}
-      disabled={disabled || !tokenConfigured}
-      searchable
-      nothingFoundMessage="No event type matches"
-      onChange={(uri) => {
-        const picked = eventTypes.data?.find((t) => t.uri === uri);
+      data={[{ value: "", label: placeholder }, ...options]}
+      value={known ? value : ""}
+      disabled={disabled || !tokenConfigured || eventTypes.isPending}
+      onChange={(e) => {
+        const picked = eventTypes.data?.find((t) => t.uri === e.currentTarget.value);
         if (picked) onPick(picked);
       }}
       data-testid="event-type-select"

@@ -1,13 +1,18 @@
 "use client";
 
-import { Alert, Grid, Stack, Tabs, Text, Title } from "@mantine/core";
+import { Alert, Grid, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useTRPC } from "~/trpc/react";
 import { useWorkspace } from "../shell/workspace-context";
 import { ErrorState } from "../states/ErrorState";
 import { LoadingState } from "../states/LoadingState";
-import { CalendlyCard } from "./CalendlyCard";
-import { MeetingBookingCard } from "./MeetingBookingCard";
+
+// The cards render only once both queries have answered, so their code is fetched in parallel
+// with the data instead of being part of the page's first-load JavaScript.
+const cardLoading = () => <LoadingState label="Loading" rows={4} height={44} />;
+const MeetingBookingCard = dynamic(() => import("./MeetingBookingCard").then((m) => m.MeetingBookingCard), { loading: cardLoading });
+const CalendlyCard = dynamic(() => import("./CalendlyCard").then((m) => m.CalendlyCard), { loading: cardLoading });
 
 export function IntegrationsView() {
   const { workspace } = useWorkspace();
@@ -59,14 +64,12 @@ export function IntegrationsView() {
         <Title order={1} size="h2">Settings</Title>
         <Text c="dimmed" size="sm">How {workspace.name} books meetings and receives Calendly events.</Text>
       </div>
-      <Tabs value="integrations" keepMounted={false}>
-        <Tabs.List aria-label="Settings sections">
-          <Tabs.Tab value="integrations">Integrations</Tabs.Tab>
-        </Tabs.List>
-        <Tabs.Panel value="integrations" pt="lg">
-          {body}
-        </Tabs.Panel>
-      </Tabs>
+      <section aria-labelledby="integrations-title">
+        <Title order={2} size="h3" id="integrations-title" mb="md">
+          Integrations
+        </Title>
+        {body}
+      </section>
     </Stack>
   );
 }

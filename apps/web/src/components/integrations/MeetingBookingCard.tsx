@@ -1,14 +1,14 @@
 "use client";
 
-import { Button, Card, Group, SegmentedControl, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Button, Card, Group, Radio, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
-import { applyServerErrors, zodValidate } from "~/lib/form";
+import { applyServerErrors } from "~/lib/form";
 import { notifyError, notifySuccess } from "~/lib/notify";
 import { useTRPC } from "~/trpc/react";
 import { EventTypeSelect } from "./EventTypeSelect";
-import { meetingBookingSchema, type MeetingBookingValues } from "./meeting-booking-schema";
+import { validateMeetingBooking, type MeetingBookingValues } from "./meeting-booking-schema";
 import type { CalendlyIntegration, WorkspaceSettingsView } from "./types";
 
 function initialValues(settings: WorkspaceSettingsView): MeetingBookingValues {
@@ -46,7 +46,7 @@ export function MeetingBookingCard({
   const form = useForm<MeetingBookingValues>({
     mode: "controlled",
     initialValues: initialValues(settings),
-    validate: zodValidate(meetingBookingSchema),
+    validate: validateMeetingBooking,
     validateInputOnChange: true,
   });
 
@@ -113,23 +113,12 @@ export function MeetingBookingCard({
             <Text size="sm" c="dimmed">Where setters send leads to book a call.</Text>
           </div>
 
-          <div>
-            <Text component="div" size="sm" fw={500} id="booking-provider-label">
-              Booking provider
-            </Text>
-            <SegmentedControl
-              aria-labelledby="booking-provider-label"
-              data={[
-                { value: "GHL", label: "GoHighLevel" },
-                { value: "CALENDLY", label: "Calendly" },
-              ]}
-              disabled={!canEdit}
-              {...form.getInputProps("provider")}
-              mt={4}
-              w={{ base: "100%", xs: 320 }}
-              data-testid="provider-control"
-            />
-          </div>
+          <Radio.Group label="Booking provider" {...form.getInputProps("provider")} data-testid="provider-control">
+            <Group gap="lg" mt={6}>
+              <Radio value="GHL" label="GoHighLevel" disabled={!canEdit} />
+              <Radio value="CALENDLY" label="Calendly" disabled={!canEdit} />
+            </Group>
+          </Radio.Group>
 
           {provider === "CALENDLY" ? (
             <Stack gap="sm">

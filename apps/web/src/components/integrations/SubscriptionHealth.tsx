@@ -1,12 +1,13 @@
 "use client";
 
-import { Alert, Button, Group, Modal, Stack, Table, Text } from "@mantine/core";
-import { useDisclosure } from "@mantine/hooks";
+import { Alert, Button, Group, Stack, Text } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { formatDateTime, formatRelative } from "~/lib/format";
 import { notifyError, notifySuccess } from "~/lib/notify";
 import { useTRPC } from "~/trpc/react";
+import { ConfirmButton } from "../states/ConfirmButton";
+import { DetailList } from "../states/DetailList";
 import { StatusBadge } from "./StatusBadge";
 import type { CalendlyIntegration } from "./types";
 import { useCalendlyInvalidate } from "./use-calendly-invalidate";
@@ -20,7 +21,6 @@ const STATE = {
 export function SubscriptionHealth({ workspaceId, calendly }: { workspaceId: string; calendly: CalendlyIntegration }) {
   const trpc = useTRPC();
   const invalidate = useCalendlyInvalidate(workspaceId);
-  const [confirmOpen, confirm] = useDisclosure(false);
   const sub = calendly.subscription;
   const state = STATE[sub.state] ?? STATE.missing;
   const canEdit = calendly.canEdit;
@@ -43,7 +43,6 @@ export function SubscriptionHealth({ workspaceId, calendly }: { workspaceId: str
   const remove = useMutation(
     trpc.integrations.calendly.removeSubscription.mutationOptions({
       onSuccess: async () => {
-        confirm.close();
         await invalidate();
         notifySuccess("Calendly no longer posts events for this workspace.", "Subscription removed");
       },
@@ -96,35 +95,29 @@ export function SubscriptionHealth({ workspaceId, calendly }: { workspaceId: str
             </Button>
           )}
           {canEdit && sub.uri && (
-            <Button size="sm" variant="light" color="red" onClick={confirm.open} disabled={remove.isPending}>
-              Remove
-            </Button>
+            <ConfirmButton
+              size="sm"
+              label="Remove"
+              confirmLabel="Remove subscription"
+              question="Calendly will stop posting bookings, cancellations and no-shows for this workspace."
+              pending={remove.isPending}
+              onConfirm={() => remove.mutate({ workspaceId })}
+            />
           )}
         </Group>
       </Group>
 
-      <Table variant="vertical" layout="fixed" withRowBorders={false} verticalSpacing={4} fz="sm">
-        <Table.Tbody>
-          <Table.Tr>
-            <Table.Th w={120} fw={500} c="dimmed">Last delivery</Table.Th>
-            <Table.Td data-testid="last-delivery">
-              {sub.lastDeliveryAt ? `${formatRelative(sub.lastDeliveryAt)} (${formatDateTime(sub.lastDeliveryAt)})` : "No delivery yet"}
-            </Table.Td>
-          </Table.Tr>
-          <Table.Tr>
-            <Table.Th fw={500} c="dimmed">Checked</Table.Th>
-            <Table.Td>{sub.checkedAt ? formatRelative(sub.checkedAt) : "Never"}</Table.Td>
-          </Table.Tr>
-          {sub.uri && (
-            <Table.Tr>
-              <Table.Th fw={500} c="dimmed">Subscription</Table.Th>
-              <Table.Td style={{ overflowWrap: "anywhere" }}>
-                <Text size="xs" ff="monospace">{sub.uri}</Text>
-              </Table.Td>
-            </Table.Tr>
-          )}
-        </Table.Tbody>
-      </Table>
+      <DetailList
+        items={[
+          {
+            term: "Last delivery",
+            value: sub.lastDeliveryAt ? `${formatRelative(sub.lastDeliveryAt)} (${formatDateTime(sub.lastDeliveryAt)})` : "No delivery yet",
+            testId: "last-delivery",
+          },
+          { term: "Checked", value: sub.checkedAt ? formatRelative(sub.checkedAt) : "Never" },
+          ...(sub.uri ? [{ term: "Subscription", value: <Text span size="xs" ff="monospace">{sub.uri}</Text> }] : []),
+        ]}
+      />
 
       {sub.retryStartedAt && (
         <Alert color="orange" variant="light" title="Calendly is retrying deliveries">
@@ -138,19 +131,6 @@ export function SubscriptionHealth({ workspaceId, calendly }: { workspaceId: str
         </Alert>
       )}
 
-      <Modal opened={confirmOpen} onClose={confirm.close} title="Remove the webhook subscription?" centered>
-        <Stack gap="md">
-          <Text size="sm">Calendly will stop posting bookings, cancellations and no-shows for this workspace.</Text>
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={confirm.close} disabled={remove.isPending}>
-              Keep it
-            </Button>
-            <Button color="red" loading={remove.isPending} onClick={() => remove.mutate({ workspaceId })}>
-              Remove subscription
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
     </Stack>
   );
 }

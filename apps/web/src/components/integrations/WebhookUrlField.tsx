@@ -1,6 +1,6 @@
 "use client";
 
-import { Button, CopyButton, TextInput, Tooltip } from "@mantine/core";
+import { Button, CopyButton, TextInput } from "@mantine/core";
 
 export function WebhookUrlField({ url }: { url: string }) {
   return (
@@ -15,11 +15,9 @@ export function WebhookUrlField({ url }: { url: string }) {
       rightSection={
         <CopyButton value={url} timeout={2000}>
           {({ copied, copy }) => (
-            <Tooltip label={copied ? "Copied" : "Copy webhook URL"} withArrow>
-              <Button size="compact-xs" variant={copied ? "light" : "default"} color={copied ? "green" : undefined} onClick={copy} aria-label="Copy webhook URL">
-                {copied ? "Copied" : "Copy"}
-              </Button>
-            </Tooltip>
+            <Button size="compact-xs" variant={copied ? "light" : "default"} color={copied ? "green" : undefined} onClick={copy} aria-label={copied ? "Webhook URL copied" : "Copy webhook URL"}>
+              {copied ? "Copied" : "Copy"}
+            </Button>
           )}
         </CopyButton>
       }

@@ -1,35 +1,35 @@
-import { z } from "zod";
+import { maxLength, pattern, rules, type Rule } from "~/lib/validate";
+
+export type MeetingBookingValues = {
+  provider: "GHL" | "CALENDLY";
+  eventTypeLink: string;
+  eventTypeUri: string;
+  eventTypeName: string;
+  ghlCalendarId: string;
+  ghlBookingLink: string;
+};
 
 // The same rules the API applies (SPEC 2): scheduling links on calendly.com, API URIs of event types.
-export const CALENDLY_LINK_RE = /^https:\/\/calendly\.com\/[A-Za-z0-9._~-]+(\/[A-Za-z0-9._~%-]+)*\/?$/;
+export const CALENDLY_LINK_RE = /^https:\/\/calendly\.com\/[A-Za-z0-9._~%-]+(\/[A-Za-z0-9._~%-]+)+\/?$/;
 export const CALENDLY_EVENT_TYPE_URI_RE = /^https:\/\/api\.calendly\.com\/event_types\/[A-Za-z0-9-]+$/;
 
-export const meetingBookingSchema = z
-  .object({
-    provider: z.enum(["GHL", "CALENDLY"]),
-    eventTypeLink: z.string().trim(),
-    eventTypeUri: z.string().trim(),
-    eventTypeName: z.string().trim(),
-    ghlCalendarId: z.string().trim().max(200, "Use at most 200 characters"),
-    ghlBookingLink: z.string().trim(),
-  })
-  .superRefine((v, ctx) => {
-    if (v.eventTypeLink && !CALENDLY_LINK_RE.test(v.eventTypeLink)) {
-      ctx.addIssue({ code: "custom", path: ["eventTypeLink"], message: "Use a Calendly scheduling link: https://calendly.com/<user>/<event>" });
-    }
-    if (v.eventTypeUri && !CALENDLY_EVENT_TYPE_URI_RE.test(v.eventTypeUri)) {
-      ctx.addIssue({ code: "custom", path: ["eventTypeUri"], message: "Use an event type URI: https://api.calendly.com/event_types/<id>" });
-    }
-    if (v.provider === "CALENDLY") {
-      if (!v.eventTypeLink) ctx.addIssue({ code: "custom", path: ["eventTypeLink"], message: "Choose an event type or paste its scheduling link" });
-      if (!v.eventTypeUri) ctx.addIssue({ code: "custom", path: ["eventTypeUri"], message: "Choose an event type or paste its URI" });
-    }
-    if (v.ghlBookingLink && !/^https:\/\/[^\s/]+\.[^\s]+$/.test(v.ghlBookingLink)) {
-      ctx.addIssue({ code: "custom", path: ["ghlBookingLink"], message: "Use an https:// booking link" });
-    }
-    if (v.provider === "GHL" && !v.ghlCalendarId && !v.ghlBookingLink) {
-      ctx.addIssue({ code: "custom", path: ["ghlBookingLink"], message: "Enter the GHL booking link or calendar id" });
-    }
-  });
+const when =
+  (provider: MeetingBookingValues["provider"], message: string): Rule<MeetingBookingValues> =>
+  (v, values) =>
+    values.provider === provider && !v.trim() ? message : null;
 
-export type MeetingBookingValues = z.input<typeof meetingBookingSchema>;
+export const validateMeetingBooking = rules<MeetingBookingValues>({
+  eventTypeLink: [
+    when("CALENDLY", "Choose an event type or paste its scheduling link"),
+    pattern(CALENDLY_LINK_RE, "Use a Calendly scheduling link: https://calendly.com/<user>/<event>"),
+  ],
+  eventTypeUri: [
+    when("CALENDLY", "Choose an event type or paste its URI"),
+    pattern(CALENDLY_EVENT_TYPE_URI_RE, "Use an event type URI: https://api.calendly.com/event_types/<id>"),
+  ],
+  ghlCalendarId: [maxLength(200, "Use at most 200 characters")],
+  ghlBookingLink: [
+    pattern(/^https:\/\/[^\s/]+\.[^\s]+$/, "Use an https:// booking link"),
+    (v, values) => (values.provider === "GHL" && !v.trim() && !values.ghlCalendarId.trim() ? "Enter the GHL booking link or calendar id" : null),
+  ],
+});

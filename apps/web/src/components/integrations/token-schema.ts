@@ -1,13 +1,13 @@
-import { z } from "zod";
+import { maxLength, minLength, pattern, required, rules } from "~/lib/validate";
 
-export const tokenSchema = z.object({
-  token: z
-    .string()
-    .trim()
-    .min(1, "Paste the personal access token")
-    .min(20, "This does not look like a Calendly access token (too short)")
-    .max(4096, "This is too long for a Calendly token")
-    .regex(/^[\x21-\x7e]+$/, "A token has no spaces or special characters"),
+export type TokenValues = { token: string };
+
+// Mirrors the API's calendlyToken validator (packages/api/src/lib/validators.ts).
+export const validateToken = rules<TokenValues>({
+  token: [
+    required("Paste the personal access token"),
+    minLength(20, "This does not look like a Calendly access token (too short)"),
+    maxLength(4096, "This is too long for a Calendly token"),
+    pattern(/^[\x21-\x7e]+$/, "A token has no spaces or special characters"),
+  ],
 });
-
-export type TokenValues = z.input<typeof tokenSchema>;

@@ -3,10 +3,10 @@
 import { Button, Group, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { applyServerErrors, zodValidate } from "~/lib/form";
+import { applyServerErrors } from "~/lib/form";
 import { notifyError, notifySuccess } from "~/lib/notify";
 import { useTRPC } from "~/trpc/react";
-import { createLeadSchema, type CreateLeadValues } from "./create-lead-schema";
+import { validateCreateLead, type CreateLeadValues } from "./create-lead-schema";
 
 export function CreateLeadForm({ workspaceId, onDone }: { workspaceId: string; onDone: () => void }) {
   const trpc = useTRPC();
@@ -14,7 +14,7 @@ export function CreateLeadForm({ workspaceId, onDone }: { workspaceId: string; o
   const form = useForm<CreateLeadValues>({
     mode: "controlled",
     initialValues: { name: "", email: "", phone: "" },
-    validate: zodValidate(createLeadSchema),
+    validate: validateCreateLead,
     validateInputOnChange: true,
   });
 

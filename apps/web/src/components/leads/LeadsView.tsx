@@ -1,6 +1,6 @@
 "use client";
 
-import { Button, Card, Group, Modal, Select, Stack, Text, Title } from "@mantine/core";
+import { Button, Card, Group, Modal, NativeSelect, Stack, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -56,12 +56,11 @@ export function LeadsView() {
           <Text c="dimmed" size="sm">Appointment status of every lead in {workspace.name}.</Text>
         </div>
         <Group gap="sm" align="flex-end">
-          <Select
+          <NativeSelect
             label="Appointment status"
             data={STATUS_OPTIONS}
             value={status ?? "ALL"}
-            onChange={changeStatus}
-            allowDeselect={false}
+            onChange={(e) => changeStatus(e.currentTarget.value)}
             w={200}
           />
           <Button onClick={createModal.open}>New lead</Button>

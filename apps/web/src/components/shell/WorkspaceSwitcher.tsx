@@ -1,6 +1,6 @@
 "use client";
 
-import { Select } from "@mantine/core";
+import { NativeSelect } from "@mantine/core";
 import { usePathname, useRouter } from "next/navigation";
 import type { Workspace } from "./workspace-context";
 
@@ -9,7 +9,7 @@ export function WorkspaceSwitcher({ workspaces, currentId }: { workspaces: Works
   const router = useRouter();
   const pathname = usePathname();
 
-  const onChange = (id: string | null) => {
+  const onChange = (id: string) => {
     if (!id || id === currentId) return;
     // Keep the section (leads, inbox, settings/...) when switching.
     const prefix = `/w/${encodeURIComponent(currentId)}`;
@@ -18,16 +18,13 @@ export function WorkspaceSwitcher({ workspaces, currentId }: { workspaces: Works
   };
 
   return (
-    <Select
+    <NativeSelect
       aria-label="Workspace"
       data-testid="workspace-switcher"
       data={workspaces.map((w) => ({ value: w.id, label: w.name }))}
       value={currentId}
-      onChange={onChange}
-      allowDeselect={false}
-      searchable={workspaces.length > 8}
-      w={{ base: 180, sm: 240 }}
-      comboboxProps={{ withinPortal: true }}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      w={{ base: 170, sm: 240 }}
     />
   );
 }
