@@ -33,7 +33,6 @@ export async function updateSettings(deps: { db: Db }, workspaceId: string, inpu
       fieldErrors.ghlBookingLink = ["GHL booking needs a booking link or a calendar id"];
     }
   }
-  const switchingToCalendly = input.meetingBookingProvider === "CALENDLY" && current.meetingBookingProvider !== "CALENDLY";
   if (input.meetingBookingProvider === "CALENDLY") {
     if (!client.calendlyAccessTokenEnc) fieldErrors.meetingBookingProvider = ["Connect Calendly (save an access token) before choosing it"];
     else if (!current.calendlyEventTypeLink) fieldErrors.meetingBookingProvider = ["Choose a Calendly event type before choosing Calendly"];
@@ -46,7 +45,8 @@ export async function updateSettings(deps: { db: Db }, workspaceId: string, inpu
   const [, settings] = await deps.db.$transaction([
     deps.db.client.update({
       where: { id: workspaceId },
-      data: switchingToCalendly || input.meetingBookingProvider === "CALENDLY" ? { calendlyEnabled: true } : {},
+      // Choosing Calendly turns it on (its requirements were checked above).
+      data: input.meetingBookingProvider === "CALENDLY" ? { calendlyEnabled: true } : {},
       select: { id: true },
     }),
     deps.db.workspaceSettings.upsert({
