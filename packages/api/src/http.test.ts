@@ -38,7 +38,7 @@ afterAll(async () => {
  * (which only walks plain objects of its own realm) would leave dates as strings. Re-parse here;
  * browsers and the Next server have a single realm and need nothing like this.
  */
-const realmFetch = async (url: URL | RequestInfo, init?: RequestInit) => {
+const realmFetch = async (url: string | URL | Request, init?: RequestInit) => {
   const res = await fetch(url, init);
   const text = await res.text();
   return { ok: res.ok, status: res.status, statusText: res.statusText, headers: res.headers, url: res.url, json: async () => JSON.parse(text) as unknown, text: async () => text } as unknown as Response;
