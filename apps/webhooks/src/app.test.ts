@@ -2,6 +2,7 @@ import { buildWebhookEnvelope } from "@booking/calendly/testing";
 import { createSecretBox, generateKey, secretContext, type SecretBox } from "@booking/db";
 import { createTestDatabase, type TestDatabase } from "@booking/db/testing";
 import { createWebhooksServer, type WebhooksServer } from "./app.ts";
+import { createSqlPool } from "./pg-pool.ts";
 import { captureLogger } from "./testing/log-capture.ts";
 import { post, signedRequest } from "./testing/signed-request.ts";
 
@@ -9,6 +10,7 @@ let t: TestDatabase;
 let secrets: SecretBox;
 let app: WebhooksServer;
 let url: string;
+let pool: ReturnType<typeof createSqlPool>;
 const logs = captureLogger();
 let ws: { id: string; key: string };
 let other: { id: string; key: string };
@@ -25,13 +27,16 @@ async function workspace(name: string, withKey = true) {
 beforeAll(async () => {
   t = await createTestDatabase();
   secrets = createSecretBox(generateKey());
-  app = createWebhooksServer({ db: t.db, secrets, toleranceSeconds: 180, logger: logs.logger });
+  pool = createSqlPool({ url: t.url });
+  // Production wiring: the delivery path on a pg pool.
+  app = createWebhooksServer({ db: t.db, sql: pool.sql, secrets, toleranceSeconds: 180, logger: logs.logger });
   url = await app.listen(0);
   ws = await workspace("Acme");
   other = await workspace("Other");
 });
 afterAll(async () => {
   await app?.close();
+  await pool?.pool.end();
   await t?.drop();
 });
 

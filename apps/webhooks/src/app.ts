@@ -6,7 +6,8 @@ import { CALENDLY_SIGNATURE_HEADER } from "@booking/calendly/webhooks";
 import { handleCalendlyDelivery } from "./handler.ts";
 import type { Logger } from "./logger.ts";
 import { MAX_BODY_BYTES, readRawBody } from "./read-body.ts";
-import { isDatabaseUnavailable } from "./services.ts";
+import { isDatabaseUnavailable, type SqlRunner } from "./services.ts";
+import { Prisma } from "@booking/db";
 
 export type WebhooksServerOptions = {
   db: Db;
@@ -15,6 +16,8 @@ export type WebhooksServerOptions = {
   logger: Logger;
   clock?: () => Date;
   maxBodyBytes?: number;
+  /** SQL runner for the delivery path (production: a pg pool, see pg-pool.ts); default Prisma. */
+  sql?: SqlRunner;
 };
 
 export type WebhooksServer = {
@@ -50,7 +53,8 @@ export function createWebhooksServer(opts: WebhooksServerOptions): WebhooksServe
 
   async function healthz(res: ServerResponse) {
     try {
-      await opts.db.$queryRaw`SELECT 1`;
+      if (opts.sql) await opts.sql.query(Prisma.sql`SELECT 1`);
+      else await opts.db.$queryRaw`SELECT 1`;
       send(res, 200, { ok: true, db: "up" });
     } catch {
       send(res, 503, { ok: false, db: "down" });

@@ -4,6 +4,7 @@ import { buildWebhookEnvelope } from "@booking/calendly/testing";
 import { createDb, createSecretBox, generateKey, secretContext, type Db } from "@booking/db";
 import { createDatabase, migrate, startPostgres, type PostgresCluster } from "@booking/db/testing";
 import { createWebhooksServer, type WebhooksServer } from "./app.ts";
+import { createSqlPool } from "./pg-pool.ts";
 import { captureLogger } from "./testing/log-capture.ts";
 import { post, signedRequest } from "./testing/signed-request.ts";
 
@@ -11,6 +12,7 @@ let pg: PostgresCluster;
 let db: Db;
 let app: WebhooksServer;
 let url: string;
+let pool: ReturnType<typeof createSqlPool>;
 const secrets = createSecretBox(generateKey());
 const key = generateKey();
 let workspaceId: string;
@@ -23,13 +25,15 @@ beforeAll(async () => {
   const c = await db.client.create({ data: { name: "Acme" }, select: { id: true } });
   workspaceId = c.id;
   await db.client.update({ where: { id: c.id }, data: { calendlyWebhookSigningKeyEnc: secrets.encrypt(key, secretContext.calendlySigningKey(c.id)) } });
-  app = createWebhooksServer({ db, secrets, toleranceSeconds: 180, logger: captureLogger().logger });
+  pool = createSqlPool({ url: dbUrl, max: 5, connectionTimeoutMillis: 2_000 });
+  app = createWebhooksServer({ db, sql: pool.sql, secrets, toleranceSeconds: 180, logger: captureLogger().logger });
   url = await app.listen(0);
 }, 60_000);
 
 afterAll(async () => {
   await app?.close();
   await db?.$disconnect().catch(() => {});
+  await pool?.pool.end().catch(() => {});
   pg?.stop();
 });
 

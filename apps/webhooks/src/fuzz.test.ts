@@ -6,20 +6,26 @@ import { createSecretBox, generateKey, secretContext, type SecretBox } from "@bo
 import { createTestDatabase, type TestDatabase } from "@booking/db/testing";
 import fc from "fast-check";
 import { handleCalendlyDelivery } from "./handler.ts";
+import { createSqlPool } from "./pg-pool.ts";
 
 let t: TestDatabase;
 let secrets: SecretBox;
 let workspaceId: string;
+let pool: ReturnType<typeof createSqlPool>;
 const key = generateKey();
 
 beforeAll(async () => {
   t = await createTestDatabase();
   secrets = createSecretBox(generateKey());
+  pool = createSqlPool({ url: t.url });
   const c = await t.db.client.create({ data: { name: "Fuzz" }, select: { id: true } });
   workspaceId = c.id;
   await t.db.client.update({ where: { id: c.id }, data: { calendlyWebhookSigningKeyEnc: secrets.encrypt(key, secretContext.calendlySigningKey(c.id)) } });
 });
-afterAll(async () => t?.drop());
+afterAll(async () => {
+  await pool?.pool.end();
+  await t?.drop();
+});
 
 const EVENTS = ["invitee.created", "invitee.canceled", "invitee_no_show.created", "invitee_no_show.deleted", "routing_form_submission.created", ""];
 const PATHS = [
@@ -84,7 +90,7 @@ it("never answers 5xx and never throws, for thousands of signed and unsigned ran
       anyBody.chain((rawBody) => anyHeader(rawBody).map((header) => ({ rawBody, header }))),
       fc.constantFrom(workspaceId, workspaceId, workspaceId, "unknown", "", "../../etc", "%00"),
       async ({ rawBody, header }, ws) => {
-        const r = await handleCalendlyDelivery({ db: t.db, secrets, toleranceSeconds: 180 }, { workspaceId: ws, signatureHeader: header, rawBody });
+        const r = await handleCalendlyDelivery({ db: t.db, sql: pool.sql, secrets, toleranceSeconds: 180 }, { workspaceId: ws, signatureHeader: header, rawBody });
         seen.set(r.status, (seen.get(r.status) ?? 0) + 1);
         expect([200, 400, 401, 404]).toContain(r.status);
         expect(JSON.stringify(r.log)).not.toContain("@fuzz.test");

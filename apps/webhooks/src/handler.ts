@@ -2,9 +2,9 @@
 // Status codes as SPEC section 3. No business logic here: that is receiveDelivery's.
 import { DecryptionError, type Db, type SecretBox } from "@booking/db";
 import { parseCalendlyWebhook, verifyWebhookSignature, WebhookSignatureError } from "@booking/calendly/webhooks";
-import { isDatabaseUnavailable, isDomainError, loadSigningKey, receiveDelivery } from "./services.ts";
+import { isDatabaseUnavailable, isDomainError, loadSigningKey, receiveDelivery, type SqlRunner } from "./services.ts";
 
-export type HandlerDeps = { db: Db; secrets: SecretBox; toleranceSeconds: number; clock?: () => Date };
+export type HandlerDeps = { db: Db; secrets: SecretBox; toleranceSeconds: number; clock?: () => Date; sql?: SqlRunner };
 
 export type HandlerResult = {
   status: number;

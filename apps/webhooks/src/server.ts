@@ -3,14 +3,16 @@ import { createDb, secretBoxFromEnv } from "@booking/db";
 import { pino } from "pino";
 import { createWebhooksServer } from "./app.ts";
 import { EnvError, loadEnv } from "./env.ts";
+import { createSqlPool } from "./pg-pool.ts";
 import { createLogger } from "./logger.ts";
 
 async function main() {
   const env = loadEnv();
   const logger = createLogger({ level: env.LOG_LEVEL, destination: pino.destination({ sync: false }) });
-  const db = createDb({ url: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE, connectionTimeoutMillis: 3_000 });
+  const db = createDb({ url: env.DATABASE_URL, max: 4, connectionTimeoutMillis: 3_000 });
+  const { pool, sql } = createSqlPool({ url: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE });
   const secrets = secretBoxFromEnv(process.env);
-  const app = createWebhooksServer({ db, secrets, toleranceSeconds: env.WEBHOOK_TOLERANCE_SECONDS, logger });
+  const app = createWebhooksServer({ db, sql, secrets, toleranceSeconds: env.WEBHOOK_TOLERANCE_SECONDS, logger });
   const url = await app.listen(env.WEBHOOKS_PORT, env.WEBHOOKS_HOST);
   logger.info({ url, toleranceSeconds: env.WEBHOOK_TOLERANCE_SECONDS }, "webhooks server listening");
 
@@ -22,7 +24,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     await app.close();
-    await db.$disconnect();
+    await Promise.allSettled([db.$disconnect(), pool.end()]);
     logger.flush();
     process.exit(0);
   };

@@ -1,5 +1,6 @@
 // The WebhookEvent inbox, written with raw SQL: one round trip per delivery for the insert-or-count.
-import { Prisma, type Db, type WebhookEventStatus } from "@booking/db";
+import { Prisma, type WebhookEventStatus } from "@booking/db";
+import type { SqlQuery } from "./sql.ts";
 import { newId } from "./ids.ts";
 import type { Tx } from "./map-invitee.ts";
 
@@ -50,13 +51,13 @@ export async function insertInbox(
   r: InboxInsert & { lockEmail: string | null; initial: { status: WebhookEventStatus; outcome: string | null; error: string | null } },
 ): Promise<InboxRow> {
   const attempts = r.initial.status === "RECEIVED" ? 0 : 1;
-  const rows = await tx.$queryRaw<InboxRow[]>(insertSql(r, { ...r.initial, attempts }, r.lockEmail));
+  const rows = await tx.query<InboxRow>(insertSql(r, { ...r.initial, attempts }, r.lockEmail));
   return rows[0]!;
 }
 
 /** Stores a delivery whose mapping failed (its own statement, after the mapping transaction rolled back). */
-export async function markFailed(db: Db, r: InboxInsert & { error: string }): Promise<{ inserted: boolean; row: InboxRow }> {
-  const rows = await db.$queryRaw<InboxRow[]>(insertSql(r, { status: "FAILED", outcome: "mapping_failed", error: r.error, attempts: 1 }, null));
+export async function markFailed(db: SqlQuery, r: InboxInsert & { error: string }): Promise<{ inserted: boolean; row: InboxRow }> {
+  const rows = await db.query<InboxRow>(insertSql(r, { status: "FAILED", outcome: "mapping_failed", error: r.error, attempts: 1 }, null));
   const row = rows[0]!;
   return { inserted: row.inserted, row };
 }

@@ -9,3 +9,4 @@ export { reconcileCalendlyWorkspace, reconcileInput, type ReconcileSummary } fro
 export { isDatabaseUnavailable } from "./db-errors.ts";
 export { idempotencyKey } from "./idempotency.ts";
 export { decide, type Decision, type Outcome } from "./decide.ts";
+export { prismaRunner, pgRunner, type SqlRunner, type PgPoolLike } from "./sql.ts";

@@ -7,8 +7,9 @@ import { Prisma, normalizeEmail, type AppointmentStatus } from "@booking/db";
 import { decide, type Appointment, type Outcome } from "./decide.ts";
 import type { InviteeFacts } from "./facts.ts";
 import { newId } from "./ids.ts";
+import type { SqlQuery } from "./sql.ts";
 
-export type Tx = Prisma.TransactionClient;
+export type Tx = SqlQuery;
 
 export type MappingResult = {
   status: "PROCESSED" | "IGNORED";
@@ -22,7 +23,7 @@ type Candidate = Appointment & { id: string; clientId: string; rank: number };
 async function findCandidates(tx: Tx, workspaceId: string, f: InviteeFacts): Promise<Candidate[]> {
   const email = normalizeEmail(f.email);
   // Lead ids never contain "/", invitee URIs always do: a URI in utm_content matches nothing.
-  return tx.$queryRaw<Candidate[]>`
+  return tx.query<Candidate>(Prisma.sql`
     SELECT id, "clientId", "appointmentStatus"::text AS "appointmentStatus", "appointmentStartAt", "appointmentEndAt",
            "appointmentBookedAt", "appointmentCanceledAt", "appointmentCancelReason", "appointmentCanceledBy",
            "calendlyInviteeUri", "calendlyScheduledEventUri", "calendlyEventAt",
@@ -36,7 +37,7 @@ async function findCandidates(tx: Tx, workspaceId: string, f: InviteeFacts): Pro
        OR ("clientId" = ${workspaceId} AND (id = ${f.utmContent} OR email = ${email}))
     ORDER BY rank, "createdAt", id
     LIMIT 20
-    FOR UPDATE`;
+    FOR UPDATE`);
 }
 
 const appointmentSet = (a: Appointment, at: Date) => Prisma.sql`
@@ -58,10 +59,10 @@ async function finish(
   const result = Prisma.sql`status = ${r.status}::"WebhookEventStatus", outcome = ${r.outcome}, error = NULL,
     attempts = attempts + 1, "processedAt" = ${at}`;
   if (leadWrite) {
-    await tx.$executeRaw`WITH l AS (${leadWrite} RETURNING id)
-      UPDATE "WebhookEvent" SET ${result}, "leadId" = (SELECT id FROM l) WHERE id = ${eventId}`;
+    await tx.query(Prisma.sql`WITH l AS (${leadWrite} RETURNING id)
+      UPDATE "WebhookEvent" SET ${result}, "leadId" = (SELECT id FROM l) WHERE id = ${eventId}`);
   } else {
-    await tx.$executeRaw`UPDATE "WebhookEvent" SET ${result}, "leadId" = ${r.leadId} WHERE id = ${eventId}`;
+    await tx.query(Prisma.sql`UPDATE "WebhookEvent" SET ${result}, "leadId" = ${r.leadId} WHERE id = ${eventId}`);
   }
 }
 

@@ -6,7 +6,8 @@ import type { InviteePayload } from "@booking/calendly/webhooks";
 import type { WebhookEventStatus } from "@booking/db";
 import { DomainError } from "../../errors.ts";
 import { isDatabaseUnavailable, isRetryableConflict, isUniqueViolation } from "./db-errors.ts";
-import { now, type WebhookServiceDeps } from "./deps.ts";
+import { now, sqlOf, type WebhookServiceDeps } from "./deps.ts";
+import { Prisma } from "@booking/db";
 import { inviteeFacts, isInviteeEvent, type InviteeFacts } from "./facts.ts";
 import { idempotencyKey } from "./idempotency.ts";
 import { insertInbox, markFailed, type InboxRow } from "./inbox.ts";
@@ -97,10 +98,11 @@ export async function receiveDelivery(deps: WebhookServiceDeps, input: DeliveryI
     countDuplicate: source === "WEBHOOK",
   };
 
+  const sql = sqlOf(deps);
   let result: DeliveryResult | undefined;
   for (let attempt = 1; !result; attempt++) {
     try {
-      result = await deps.db.$transaction(async (tx) => {
+      result = await sql.transaction(async (tx) => {
         const stored = await insertInbox(tx, { ...row, lockEmail: facts?.email ?? null, initial: unmapped ?? { status: "RECEIVED", outcome: null, error: null } });
         if (!stored.inserted) return fromRow(stored, true);
         if (!facts) return fromRow(stored, false);
@@ -112,7 +114,7 @@ export async function receiveDelivery(deps: WebhookServiceDeps, input: DeliveryI
       if (isForeignKeyViolation(error)) throw new DomainError("NOT_FOUND", "Unknown workspace", { cause: error });
       if ((isRetryableConflict(error) || isUniqueViolation(error)) && attempt < MAX_ATTEMPTS) continue;
       // The mapping failed for a reason a retry will not fix: keep the delivery with its error.
-      const failed = await markFailed(deps.db, { ...row, error: errorText(error) });
+      const failed = await markFailed(sql, { ...row, error: errorText(error) });
       result = fromRow(failed.row, !failed.inserted);
     }
   }
@@ -125,6 +127,6 @@ export async function receiveDelivery(deps: WebhookServiceDeps, input: DeliveryI
 async function touchLastWebhookAt(deps: WebhookServiceDeps, workspaceId: string, at: Date, known: Date | null | undefined) {
   if (known && at.getTime() - known.getTime() < 1000) return;
   const before = new Date(at.getTime() - 1000);
-  await deps.db.$executeRaw`UPDATE "Client" SET "calendlyLastWebhookAt" = ${at}
-    WHERE id = ${workspaceId} AND ("calendlyLastWebhookAt" IS NULL OR "calendlyLastWebhookAt" < ${before})`;
+  await sqlOf(deps).query(Prisma.sql`UPDATE "Client" SET "calendlyLastWebhookAt" = ${at}::timestamp(3)
+    WHERE id = ${workspaceId} AND ("calendlyLastWebhookAt" IS NULL OR "calendlyLastWebhookAt" < ${before}::timestamp(3))`);
 }

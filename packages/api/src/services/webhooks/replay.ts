@@ -4,7 +4,8 @@ import type { WebhookEventStatus } from "@booking/db";
 import { z } from "zod";
 import { DomainError } from "../../errors.ts";
 import { isDatabaseUnavailable, isRetryableConflict, isUniqueViolation } from "./db-errors.ts";
-import { now, type WebhookServiceDeps } from "./deps.ts";
+import { now, sqlOf, type WebhookServiceDeps } from "./deps.ts";
+import { Prisma } from "@booking/db";
 import { inviteeFacts, isInviteeEvent } from "./facts.ts";
 import { mapInviteeEvent } from "./map-invitee.ts";
 import { errorText } from "./receive.ts";
@@ -68,10 +69,10 @@ export async function replayOne(deps: WebhookServiceDeps, id: string): Promise<R
   const facts = inviteeFacts(parsed.envelope.event, parsed.envelope.created_at, parsed.invitee);
   for (let attempt = 1; ; attempt++) {
     try {
-      const r = await deps.db.$transaction(async (tx) => {
+      const r = await sqlOf(deps).transaction(async (tx) => {
         // Same lock order as a live delivery: (workspace, email) first, then the inbox row.
-        await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${head.clientId}), hashtext(${facts.email.trim().toLowerCase()}))::text`;
-        await tx.$queryRaw`SELECT id FROM "WebhookEvent" WHERE id = ${id} FOR UPDATE`;
+        await tx.query(Prisma.sql`SELECT pg_advisory_xact_lock(hashtext(${head.clientId}), hashtext(${facts.email.trim().toLowerCase()}))::text`);
+        await tx.query(Prisma.sql`SELECT id FROM "WebhookEvent" WHERE id = ${id} FOR UPDATE`);
         return mapInviteeEvent(tx, { eventId: id, workspaceId: head.clientId, facts, at });
       });
       return { id, status: r.status, outcome: r.outcome, error: null };

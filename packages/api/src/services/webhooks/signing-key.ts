@@ -1,4 +1,5 @@
-import { secretContext } from "@booking/db";
+import { Prisma, secretContext } from "@booking/db";
+import { sqlOf } from "./deps.ts";
 import type { WebhookServiceDeps } from "./deps.ts";
 
 export type SigningKeyLookup =
@@ -13,10 +14,10 @@ const WORKSPACE_ID = /^[A-Za-z0-9_-]{1,64}$/;
  * Not cached, so a rotated key takes effect at once. Throws DecryptionError when the stored key
  * cannot be decrypted (a server misconfiguration, not the sender's fault).
  */
-export async function loadSigningKey(deps: Pick<WebhookServiceDeps, "db" | "secrets">, workspaceId: string): Promise<SigningKeyLookup> {
+export async function loadSigningKey(deps: Pick<WebhookServiceDeps, "db" | "secrets" | "sql">, workspaceId: string): Promise<SigningKeyLookup> {
   if (!WORKSPACE_ID.test(workspaceId)) return { kind: "unknown_workspace" };
-  const rows = await deps.db.$queryRaw<Array<{ enc: string | null; last: Date | null }>>`
-    SELECT "calendlyWebhookSigningKeyEnc" AS enc, "calendlyLastWebhookAt" AS last FROM "Client" WHERE id = ${workspaceId}`;
+  const rows = await sqlOf(deps).query<{ enc: string | null; last: Date | null }>(Prisma.sql`
+    SELECT "calendlyWebhookSigningKeyEnc" AS enc, "calendlyLastWebhookAt" AS last FROM "Client" WHERE id = ${workspaceId}`);
   const row = rows[0];
   if (!row) return { kind: "unknown_workspace" };
   if (!row.enc) return { kind: "no_signing_key" };
