@@ -59,6 +59,14 @@ describe("constraints", () => {
     await t.db.clientMember.create({ data: { clientId: other.id, email: "sam@x.test", role: "SETTER" } });
   });
 
+  it("keeps one lead per email in a workspace", async () => {
+    const a = await t.db.client.create({ data: { name: "Emails A" } });
+    const b = await t.db.client.create({ data: { name: "Emails B" } });
+    await t.db.lead.create({ data: { clientId: a.id, name: "One", email: "same@x.test" } });
+    await expect(t.db.lead.create({ data: { clientId: a.id, name: "Two", email: "same@x.test" } })).rejects.toMatchObject({ code: "P2002" });
+    await t.db.lead.create({ data: { clientId: b.id, name: "Other workspace", email: "same@x.test" } });
+  });
+
   it("stores one inbox row per (workspace, idempotency key)", async () => {
     const c = await t.db.client.create({ data: { name: "Inbox" } });
     const row = { clientId: c.id, eventName: "invitee.created", idempotencyKey: "invitee.created:U1", rawBody: "{}" };

@@ -34,6 +34,15 @@ describe("leads.create / get", () => {
     await expect(other.admin.leads.create({ workspaceId: other.id, name: "C", email: "dup@example.com" })).resolves.toBeTruthy();
   });
 
+  it("lets only one of several concurrent creates with the same email through", async () => {
+    const ws = await workspace();
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 8 }, (_, i) => ws.admin.leads.create({ workspaceId: ws.id, name: `Racer ${i}`, email: "race@example.com" })),
+    );
+    expect(attempts.filter((a) => a.status === "fulfilled")).toHaveLength(1);
+    for (const a of attempts) if (a.status === "rejected") expect(a.reason).toMatchObject({ code: "CONFLICT" });
+  });
+
   it("validates input with field errors", async () => {
     const ws = await workspace();
     const err = await expectTRPCError(ws.admin.leads.create({ workspaceId: ws.id, name: "", email: "nope" }), "BAD_REQUEST");
