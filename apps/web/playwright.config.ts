@@ -22,7 +22,7 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   retries: 0,
-  timeout: 60_000,
+  timeout: 45_000,
   expect: { timeout: 15_000 },
   outputDir: "test-results/artifacts",
   reporter: [["list"]],

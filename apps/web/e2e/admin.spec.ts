@@ -18,14 +18,14 @@ test.describe.serial("a workspace admin", () => {
     await expect(table.getByRole("row", { name: /Grace Obi/ })).toContainText("Canceled");
     await screenshot(page, "leads");
 
-    await page.getByLabel("Appointment status").click();
-    await page.getByRole("option", { name: "No-show" }).click();
+    await page.getByLabel("Appointment status").selectOption({ label: "No-show" });
     await expect(table.getByTestId("lead-row")).toHaveCount(1);
     await expect(table).toContainText("Noor Haddad");
 
-    await page.getByLabel("Workspace").click();
-    await expect(page.getByRole("option")).toHaveCount(2);
-    await page.getByRole("option", { name: "Contoso Growth" }).click();
+    const switcher = page.getByLabel("Workspace");
+    await expect(switcher.locator("option")).toHaveCount(2);
+    await expect(switcher.locator("option", { hasText: "Contoso Growth" })).toHaveCount(1);
+    await switcher.selectOption({ label: "Contoso Growth" });
     await expect(page).toHaveURL(/\/w\/demo_contoso\/leads$/);
     await expect(page.getByText("Appointment status of every lead in Contoso Growth.")).toBeVisible();
     await expect(page.getByTestId("leads-table")).toContainText("Olivia Chen");
@@ -75,9 +75,8 @@ test.describe.serial("a workspace admin", () => {
 
     // Meeting Booking: Calendly, with the event type picked from what Calendly lists.
     const booking = page.getByTestId("meeting-booking-card");
-    await booking.getByText("Calendly", { exact: true }).click();
-    await booking.getByLabel("Event type").click();
-    await page.getByRole("option", { name: new RegExp(E2E_STRATEGY_EVENT.name) }).click();
+    await booking.getByRole("radio", { name: "Calendly" }).check();
+    await booking.getByLabel("Event type").selectOption({ label: `${E2E_STRATEGY_EVENT.name} (${E2E_STRATEGY_EVENT.duration} min)` });
     await expect(booking.getByLabel("Scheduling link")).toHaveValue(E2E_STRATEGY_EVENT.scheduling_url);
     await expect(booking.getByLabel("Event type URI")).toHaveValue(/^https:\/\/api\.calendly\.com\/event_types\/[A-Za-z0-9-]+$/);
 
@@ -89,7 +88,7 @@ test.describe.serial("a workspace admin", () => {
 
     await booking.getByRole("button", { name: "Save meeting booking" }).click();
     await expect(page.getByText("Leads now book through Calendly.")).toBeVisible();
-    await expect(calendly.getByTestId("calendly-enabled")).toBeChecked();
+    await expect(calendly.getByRole("switch", { name: "Calendly integration enabled" })).toBeChecked();
   });
 
   test("ensures the webhook subscription", async ({ page }) => {
