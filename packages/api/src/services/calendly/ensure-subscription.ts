@@ -7,6 +7,7 @@ import { subscriptionView, type SubscriptionView } from "./integration-view.ts";
 import { callCalendly, calendlyToDomainError, isCalendlyConflict } from "./map-error.ts";
 import { clientForWorkspace } from "./token.ts";
 import { workspaceWebhookUrl } from "./webhook-url.ts";
+import { withSubscriptionLease } from "./subscription-lease.ts";
 
 function hasInviteeEventSet(events: readonly string[]): boolean {
   const set = new Set(events);
@@ -61,6 +62,10 @@ async function deleteAll(calendly: CalendlyClient, uris: Iterable<string>) {
  * The new subscription is stored before old ones are deleted, so its key is never lost.
  */
 export async function ensureCalendlySubscription(deps: CalendlyIntegrationDeps, workspaceId: string): Promise<SubscriptionView> {
+  return withSubscriptionLease(deps, workspaceId, () => ensureUnderLease(deps, workspaceId));
+}
+
+async function ensureUnderLease(deps: CalendlyIntegrationDeps, workspaceId: string): Promise<SubscriptionView> {
   const state = await loadIntegration(deps.db, workspaceId);
   const calendly = clientForWorkspace(deps, state);
   const who = await identity(deps, state, calendly);

@@ -4,9 +4,14 @@ import { loadIntegration } from "./integration-state.ts";
 import { subscriptionView, type SubscriptionView } from "./integration-view.ts";
 import { callCalendly } from "./map-error.ts";
 import { clientForWorkspace } from "./token.ts";
+import { withSubscriptionLease } from "./subscription-lease.ts";
 
 /** Deletes the stored subscription at Calendly (a 404 is fine) and forgets it and its signing key. */
 export async function removeCalendlySubscription(deps: CalendlyIntegrationDeps, workspaceId: string): Promise<SubscriptionView> {
+  return withSubscriptionLease(deps, workspaceId, () => removeUnderLease(deps, workspaceId));
+}
+
+async function removeUnderLease(deps: CalendlyIntegrationDeps, workspaceId: string): Promise<SubscriptionView> {
   const state = await loadIntegration(deps.db, workspaceId);
   const uri = state.calendlyWebhookSubscriptionUri;
   if (uri && state.calendlyAccessTokenEnc) {

@@ -6,6 +6,7 @@ import { loadIntegration } from "./integration-state.ts";
 import { integrationView, type CalendlyIntegrationView } from "./integration-view.ts";
 import { callCalendly } from "./map-error.ts";
 import { clientForWorkspace } from "./token.ts";
+import { withSubscriptionLease } from "./subscription-lease.ts";
 
 export type UpdateCalendlyIntegrationInput = {
   provider?: MeetingBookingProvider;
@@ -30,6 +31,16 @@ export const SKIPPED_VERIFICATION_NOTE = "Token saved without verification (skip
  * - Choosing Calendly as provider turns it on; turning it on requires a token and an event type link.
  */
 export async function updateCalendlyIntegration(
+  deps: CalendlyIntegrationDeps,
+  workspaceId: string,
+  input: UpdateCalendlyIntegrationInput,
+): Promise<CalendlyIntegrationView> {
+  // Removing the token deletes the subscription at Calendly: serialized like ensure/remove.
+  if (input.token === null) return withSubscriptionLease(deps, workspaceId, () => applyUpdate(deps, workspaceId, input));
+  return applyUpdate(deps, workspaceId, input);
+}
+
+async function applyUpdate(
   deps: CalendlyIntegrationDeps,
   workspaceId: string,
   input: UpdateCalendlyIntegrationInput,

@@ -239,6 +239,17 @@ describe("integrations.calendly.ensureSubscription", () => {
     expect(h.secrets.decrypt(row.calendlyWebhookSigningKeyEnc!, secretContext.calendlySigningKey(ws.id))).toBe(created.signing_key);
   });
 
+  it("serializes concurrent calls (a double-click): one hook, every caller sees it", async () => {
+    const ws = await connectedWorkspace();
+    const results = await Promise.all([1, 2, 3].map(() => ws.admin.integrations.calendly.ensureSubscription({ workspaceId: ws.id })));
+    expect(h.fake.subscriptions).toHaveLength(1);
+    const only = h.fake.subscriptions[0]!;
+    expect(new Set(results.map((r) => r.uri))).toEqual(new Set([only.uri]));
+    const row = await h.db.client.findUniqueOrThrow({ where: { id: ws.id } });
+    expect(h.secrets.decrypt(row.calendlyWebhookSigningKeyEnc!, secretContext.calendlySigningKey(ws.id))).toBe(only.signing_key);
+    expect(row.calendlySubscriptionLeaseUntil).toBeNull();
+  });
+
   it("reuses a matching active subscription (no new hook, same key)", async () => {
     const ws = await connectedWorkspace();
     const first = await ws.admin.integrations.calendly.ensureSubscription({ workspaceId: ws.id });

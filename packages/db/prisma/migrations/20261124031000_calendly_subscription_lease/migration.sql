@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Client" ADD COLUMN     "calendlySubscriptionLeaseUntil" TIMESTAMP(3);
+
