@@ -6,7 +6,7 @@ import { CALENDLY_SIGNATURE_HEADER } from "@booking/calendly/webhooks";
 import { handleCalendlyDelivery } from "./handler.ts";
 import type { Logger } from "./logger.ts";
 import { MAX_BODY_BYTES, readRawBody } from "./read-body.ts";
-import { isDatabaseUnavailable, type SqlRunner } from "./services.ts";
+import { createDeliveryBatcher, createSigningKeyCache, isDatabaseUnavailable, type SqlRunner } from "./services.ts";
 import { Prisma } from "@booking/db";
 
 export type WebhooksServerOptions = {
@@ -18,6 +18,11 @@ export type WebhooksServerOptions = {
   maxBodyBytes?: number;
   /** SQL runner for the delivery path (production: a pg pool, see pg-pool.ts); default Prisma. */
   sql?: SqlRunner;
+  /** Signing keys are cached this long (default 5 s; a mismatch re-reads the key at once). */
+  signingKeyTtlMs?: number;
+  /** Group commit: most deliveries per transaction (default 64) and batches in flight (default 2). */
+  maxBatch?: number;
+  batchConcurrency?: number;
 };
 
 export type WebhooksServer = {
@@ -50,6 +55,9 @@ function discardRest(req: IncomingMessage) {
 export function createWebhooksServer(opts: WebhooksServerOptions): WebhooksServer {
   const { logger } = opts;
   const limit = opts.maxBodyBytes ?? MAX_BODY_BYTES;
+  // Concurrent deliveries share transactions (batch.ts); keys are cached a few seconds (signing-key.ts).
+  const batcher = createDeliveryBatcher(opts, { maxBatch: opts.maxBatch, concurrency: opts.batchConcurrency });
+  const handlerDeps = { ...opts, keys: createSigningKeyCache(opts, { ttlMs: opts.signingKeyTtlMs }), receive: batcher.submit };
 
   async function healthz(res: ServerResponse) {
     try {
@@ -79,7 +87,7 @@ export function createWebhooksServer(opts: WebhooksServerOptions): WebhooksServe
       return;
     }
     const header = req.headers[CALENDLY_SIGNATURE_HEADER];
-    const r = await handleCalendlyDelivery(opts, {
+    const r = await handleCalendlyDelivery(handlerDeps, {
       workspaceId,
       signatureHeader: Array.isArray(header) ? header.join(",") : header,
       rawBody: body.body,
@@ -122,10 +130,12 @@ export function createWebhooksServer(opts: WebhooksServerOptions): WebhooksServe
           resolve(`http://${a.family === "IPv6" ? `[${a.address}]` : a.address}:${a.port}`);
         });
       }),
-    close: () =>
-      new Promise((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
-      }),
+      });
+      await batcher.close();
+    },
   };
 }

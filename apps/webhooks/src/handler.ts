@@ -2,9 +2,29 @@
 // Status codes as SPEC section 3. No business logic here: that is receiveDelivery's.
 import { DecryptionError, type Db, type SecretBox } from "@booking/db";
 import { parseCalendlyWebhook, verifyWebhookSignature, WebhookSignatureError } from "@booking/calendly/webhooks";
-import { isDatabaseUnavailable, isDomainError, loadSigningKey, receiveDelivery, type SqlRunner } from "./services.ts";
+import {
+  isDatabaseUnavailable,
+  isDomainError,
+  loadSigningKey,
+  receiveDelivery,
+  type DeliveryInput,
+  type DeliveryResult,
+  type SigningKeyCache,
+  type SigningKeyLookup,
+  type SqlRunner,
+} from "./services.ts";
 
-export type HandlerDeps = { db: Db; secrets: SecretBox; toleranceSeconds: number; clock?: () => Date; sql?: SqlRunner };
+export type HandlerDeps = {
+  db: Db;
+  secrets: SecretBox;
+  toleranceSeconds: number;
+  clock?: () => Date;
+  sql?: SqlRunner;
+  /** Signing keys cached for a few seconds (the server's); default: read for every delivery. */
+  keys?: SigningKeyCache;
+  /** Stores and maps a delivery (the server's: a DeliveryBatcher's submit); default: receiveDelivery alone. */
+  receive?: (input: DeliveryInput) => Promise<DeliveryResult>;
+};
 
 export type HandlerResult = {
   status: number;
@@ -24,38 +44,45 @@ export async function handleCalendlyDelivery(
   req: { workspaceId: string; signatureHeader: string | undefined; rawBody: string },
 ): Promise<HandlerResult> {
   const { workspaceId } = req;
-  let key;
-  try {
-    key = await loadSigningKey(deps, workspaceId);
-  } catch (error) {
-    if (error instanceof DecryptionError) return unavailable(workspaceId, "signing_key_unreadable");
-    if (isDatabaseUnavailable(error)) return unavailable(workspaceId, "database_unavailable");
-    throw error;
-  }
-  if (key.kind === "unknown_workspace") {
-    return { status: 404, body: { ok: false, error: "Unknown workspace" }, log: { workspaceId, outcome: "unknown_workspace" } };
-  }
-  if (key.kind === "no_signing_key") {
-    return {
-      status: 401,
-      body: { ok: false, error: "This workspace has no webhook signing key" },
-      log: { workspaceId, outcome: "rejected", reason: "no_signing_key" },
-    };
-  }
-
-  try {
-    verifyWebhookSignature({
-      header: req.signatureHeader,
-      rawBody: req.rawBody,
-      signingKey: key.signingKey,
-      toleranceSeconds: deps.toleranceSeconds,
-      now: deps.clock?.(),
-    });
-  } catch (error) {
-    if (error instanceof WebhookSignatureError) {
-      return { status: 401, body: { ok: false, error: error.message, reason: error.reason }, log: { workspaceId, outcome: "rejected", reason: error.reason } };
+  const readKey = async (fresh: boolean): Promise<SigningKeyLookup & { cached?: boolean }> =>
+    !deps.keys ? loadSigningKey(deps, workspaceId) : fresh ? deps.keys.refresh(workspaceId) : deps.keys.get(workspaceId);
+  // A signature that does not match a cached key is checked once more against a fresh read (the
+  // key may have been rotated since it was cached).
+  for (let fresh = false; ; fresh = true) {
+    let key: SigningKeyLookup & { cached?: boolean };
+    try {
+      key = await readKey(fresh);
+    } catch (error) {
+      if (error instanceof DecryptionError) return unavailable(workspaceId, "signing_key_unreadable");
+      if (isDatabaseUnavailable(error)) return unavailable(workspaceId, "database_unavailable");
+      throw error;
     }
-    throw error;
+    if (key.kind === "unknown_workspace") {
+      return { status: 404, body: { ok: false, error: "Unknown workspace" }, log: { workspaceId, outcome: "unknown_workspace" } };
+    }
+    if (key.kind === "no_signing_key") {
+      return {
+        status: 401,
+        body: { ok: false, error: "This workspace has no webhook signing key" },
+        log: { workspaceId, outcome: "rejected", reason: "no_signing_key" },
+      };
+    }
+    try {
+      verifyWebhookSignature({
+        header: req.signatureHeader,
+        rawBody: req.rawBody,
+        signingKey: key.signingKey,
+        toleranceSeconds: deps.toleranceSeconds,
+        now: deps.clock?.(),
+      });
+      break;
+    } catch (error) {
+      if (error instanceof WebhookSignatureError) {
+        if (error.reason === "signature_mismatch" && key.cached && !fresh) continue;
+        return { status: 401, body: { ok: false, error: error.message, reason: error.reason }, log: { workspaceId, outcome: "rejected", reason: error.reason } };
+      }
+      throw error;
+    }
   }
 
   const parsed = parseCalendlyWebhook(req.rawBody);
@@ -68,13 +95,8 @@ export async function handleCalendlyDelivery(
   }
   const event = parsed.envelope.event;
   try {
-    const r = await receiveDelivery(deps, {
-      workspaceId,
-      rawBody: req.rawBody,
-      envelope: parsed.envelope,
-      invitee: parsed.invitee,
-      lastWebhookAt: key.lastWebhookAt,
-    });
+    const input: DeliveryInput = { workspaceId, rawBody: req.rawBody, envelope: parsed.envelope, invitee: parsed.invitee };
+    const r = await (deps.receive ? deps.receive(input) : receiveDelivery(deps, input));
     return {
       status: 200,
       body: { ok: true, eventId: r.eventId, duplicate: r.duplicate, status: r.status, outcome: r.outcome },

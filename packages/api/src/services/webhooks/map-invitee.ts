@@ -1,8 +1,11 @@
-// The database half of lead mapping, run inside the caller's transaction: find and lock the lead
-// (SPEC 4 order, always inside the URL's workspace), decide (decide.ts), write the lead and the
-// inbox row's result. Concurrency comes from PostgreSQL: row locks on the candidate leads, an
-// advisory lock per (workspace, email) taken before the lookup (see inbox.ts), and the unique
-// invitee URI (a violation rolls the whole transaction back and the caller runs it again).
+// The database half of lead mapping, run inside the caller's transaction for a batch of stored
+// invitee events (a live delivery, a batch of them, or a replay): find and lock the candidate
+// leads of every event in one statement (SPEC 4 order, always inside the event's workspace),
+// decide each event in arrival order (decide.ts) against the leads' state as the previous events
+// of the batch left it, then write the leads and the inbox rows' results in one statement.
+// Concurrency comes from PostgreSQL: row locks on the candidate leads, an advisory lock per
+// (workspace, email) taken before the lookup (see inbox.ts / replay.ts), and the unique invitee
+// URI (a violation rolls the whole transaction back and the caller runs it again).
 import { Prisma, normalizeEmail, type AppointmentStatus } from "@booking/db";
 import { decide, type Appointment, type Outcome } from "./decide.ts";
 import type { InviteeFacts } from "./facts.ts";
@@ -18,89 +21,155 @@ export type MappingResult = {
   leadCreated: boolean;
 };
 
-type Candidate = Appointment & { id: string; clientId: string; rank: number };
+export type MappingItem = { eventId: string; workspaceId: string; facts: InviteeFacts };
 
-async function findCandidates(tx: Tx, workspaceId: string, f: InviteeFacts): Promise<Candidate[]> {
-  const email = normalizeEmail(f.email);
-  // Lead ids never contain "/", invitee URIs always do: a URI in utm_content matches nothing.
-  return tx.query<Candidate>(Prisma.sql`
-    SELECT id, "clientId", "appointmentStatus"::text AS "appointmentStatus", "appointmentStartAt", "appointmentEndAt",
-           "appointmentBookedAt", "appointmentCanceledAt", "appointmentCancelReason", "appointmentCanceledBy",
-           "calendlyInviteeUri", "calendlyScheduledEventUri", "calendlyEventAt",
-           CASE WHEN "calendlyInviteeUri" = ${f.uri} THEN 1
-                WHEN "calendlyInviteeUri" = ${f.oldInvitee} THEN 2
-                WHEN "calendlyInviteeUri" = ${f.newInvitee} THEN 3
-                WHEN "clientId" = ${workspaceId} AND id = ${f.utmContent} THEN 4
-                ELSE 5 END AS rank
-    FROM "Lead"
-    WHERE "calendlyInviteeUri" IN (${f.uri}, ${f.oldInvitee}, ${f.newInvitee})
-       OR ("clientId" = ${workspaceId} AND (id = ${f.utmContent} OR email = ${email}))
-    ORDER BY rank, "createdAt", id
-    LIMIT 20
-    FOR UPDATE`);
+type LeadRow = Appointment & { id: string; clientId: string; email: string; createdAt: Date };
+
+/** How well a lead matches an event (SPEC 4 order; lower wins), or null if it does not match. */
+function rank(l: LeadRow, workspaceId: string, f: InviteeFacts, email: string): number | null {
+  const u = l.calendlyInviteeUri;
+  if (u !== null && u === f.uri) return 1;
+  if (u !== null && u === f.oldInvitee) return 2;
+  if (u !== null && u === f.newInvitee) return 3;
+  if (l.clientId !== workspaceId) return null;
+  if (f.utmContent !== null && l.id === f.utmContent) return 4;
+  if (l.email === email) return 5;
+  return null;
 }
 
-const appointmentSet = (a: Appointment, at: Date) => Prisma.sql`
-  "appointmentStatus" = ${a.appointmentStatus}::"AppointmentStatus",
-  "appointmentStartAt" = ${a.appointmentStartAt}, "appointmentEndAt" = ${a.appointmentEndAt},
-  "appointmentBookedAt" = ${a.appointmentBookedAt}, "appointmentCanceledAt" = ${a.appointmentCanceledAt},
-  "appointmentCancelReason" = ${a.appointmentCancelReason}, "appointmentCanceledBy" = ${a.appointmentCanceledBy},
-  "calendlyInviteeUri" = ${a.calendlyInviteeUri}, "calendlyScheduledEventUri" = ${a.calendlyScheduledEventUri},
-  "calendlyEventAt" = ${a.calendlyEventAt}, "updatedAt" = ${at}`;
+const APPOINTMENT_COLUMNS = Prisma.sql`"appointmentStatus"::text AS "appointmentStatus", "appointmentStartAt", "appointmentEndAt",
+  "appointmentBookedAt", "appointmentCanceledAt", "appointmentCancelReason", "appointmentCanceledBy",
+  "calendlyInviteeUri", "calendlyScheduledEventUri", "calendlyEventAt"`;
 
-/** Writes the inbox row's result, together with the lead write when there is one (one round trip). */
-async function finish(
-  tx: Tx,
-  eventId: string,
-  at: Date,
-  r: { status: MappingResult["status"]; outcome: string; leadId: string | null },
-  leadWrite?: Prisma.Sql,
-): Promise<void> {
-  const result = Prisma.sql`status = ${r.status}::"WebhookEventStatus", outcome = ${r.outcome}, error = NULL,
-    attempts = attempts + 1, "processedAt" = ${at}`;
-  if (leadWrite) {
-    await tx.query(Prisma.sql`WITH l AS (${leadWrite} RETURNING id)
-      UPDATE "WebhookEvent" SET ${result}, "leadId" = (SELECT id FROM l) WHERE id = ${eventId}`);
-  } else {
-    await tx.query(Prisma.sql`UPDATE "WebhookEvent" SET ${result}, "leadId" = ${r.leadId} WHERE id = ${eventId}`);
-  }
+/**
+ * Every lead that matches some event of the batch in the database (`rank` as SQL, to keep the 20
+ * best per event), locked. Lead ids never contain "/", invitee URIs always do: a URI in
+ * utm_content matches nothing.
+ */
+async function lockCandidates(tx: Tx, items: MappingItem[]): Promise<LeadRow[]> {
+  const events = items.map(({ workspaceId, facts: f }) => ({
+    ws: workspaceId, uri: f.uri, old: f.oldInvitee, new: f.newInvitee, utm: f.utmContent, email: normalizeEmail(f.email),
+  }));
+  return tx.query<LeadRow>(Prisma.sql`
+    SELECT DISTINCT ON (c.id) c.* FROM json_to_recordset(${JSON.stringify(events)}::json)
+      AS e(ws text, uri text, old text, new text, utm text, email text)
+    CROSS JOIN LATERAL (
+      SELECT id, "clientId", email, "createdAt", ${APPOINTMENT_COLUMNS}
+      FROM "Lead"
+      WHERE "calendlyInviteeUri" IN (e.uri, e.old, e.new) OR ("clientId" = e.ws AND (id = e.utm OR email = e.email))
+      ORDER BY CASE WHEN "calendlyInviteeUri" = e.uri THEN 1 WHEN "calendlyInviteeUri" = e.old THEN 2
+                    WHEN "calendlyInviteeUri" = e.new THEN 3 WHEN "clientId" = e.ws AND id = e.utm THEN 4 ELSE 5 END,
+               "createdAt", id
+      LIMIT 20
+      FOR UPDATE) c`);
 }
 
-export async function mapInviteeEvent(
-  tx: Tx,
-  input: { eventId: string; workspaceId: string; facts: InviteeFacts; at: Date },
-): Promise<MappingResult> {
-  const { eventId, workspaceId, facts: f, at } = input;
-  const rows = await findCandidates(tx, workspaceId, f);
+type LeadState = LeadRow & { name: string; write: "none" | "insert" | "update" };
 
-  if (rows.some((r) => r.calendlyInviteeUri === f.uri && r.clientId !== workspaceId)) {
-    const r = { status: "IGNORED" as const, outcome: "invitee_in_other_workspace" as const, leadId: null, leadCreated: false };
-    await finish(tx, eventId, at, r);
-    return r;
-  }
-  const lead = rows.find((r) => r.clientId === workspaceId) ?? null;
-  if (lead) lead.appointmentStatus = lead.appointmentStatus as AppointmentStatus;
-  const d = decide(f, lead);
+const writeRow = (l: LeadState) => ({
+  id: l.id, ws: l.clientId, name: l.name, email: l.email,
+  status: l.appointmentStatus,
+  start: l.appointmentStartAt?.toISOString() ?? null, end: l.appointmentEndAt?.toISOString() ?? null,
+  booked: l.appointmentBookedAt?.toISOString() ?? null, canceled: l.appointmentCanceledAt?.toISOString() ?? null,
+  reason: l.appointmentCancelReason, by: l.appointmentCanceledBy,
+  invitee: l.calendlyInviteeUri, scheduled: l.calendlyScheduledEventUri, eventAt: l.calendlyEventAt?.toISOString() ?? null,
+});
+const WRITE_COLUMNS = Prisma.raw(`id text, ws text, name text, email text, status text, start timestamp(3), "end" timestamp(3),
+  booked timestamp(3), canceled timestamp(3), reason text, "by" text, invitee text, scheduled text, "eventAt" timestamp(3)`);
 
-  if (!d.apply) {
-    const r = { status: "PROCESSED" as const, outcome: d.outcome, leadId: lead?.id ?? null, leadCreated: false };
-    await finish(tx, eventId, at, r);
-    return r;
-  }
-  const a = d.appointment;
-  if (lead) {
-    await finish(tx, eventId, at, { status: "PROCESSED", outcome: d.outcome, leadId: lead.id },
-      Prisma.sql`UPDATE "Lead" SET ${appointmentSet(a, at)} WHERE id = ${lead.id}`);
-    return { status: "PROCESSED", outcome: d.outcome, leadId: lead.id, leadCreated: false };
-  }
-  const id = newId();
-  await finish(tx, eventId, at, { status: "PROCESSED", outcome: d.outcome, leadId: id },
-    Prisma.sql`INSERT INTO "Lead" (id, "clientId", name, email, source, "appointmentStatus", "appointmentStartAt", "appointmentEndAt",
+/** Writes the leads (each once, in its final state) and every event's result, in one statement. */
+async function writeResults(tx: Tx, leads: LeadState[], results: Array<{ eventId: string } & MappingResult>, at: Date): Promise<void> {
+  const inserts = leads.filter((l) => l.write === "insert").map(writeRow);
+  const updates = leads.filter((l) => l.write === "update").map(writeRow);
+  const events = results.map((r) => ({ id: r.eventId, status: r.status, outcome: r.outcome, lead: r.leadId }));
+  await tx.query(Prisma.sql`
+    WITH new_leads AS (
+      INSERT INTO "Lead" (id, "clientId", name, email, source, "appointmentStatus", "appointmentStartAt", "appointmentEndAt",
         "appointmentBookedAt", "appointmentCanceledAt", "appointmentCancelReason", "appointmentCanceledBy",
         "calendlyInviteeUri", "calendlyScheduledEventUri", "calendlyEventAt", "createdAt", "updatedAt")
-      VALUES (${id}, ${workspaceId}, ${f.name ?? normalizeEmail(f.email)}, ${normalizeEmail(f.email)}, 'CALENDLY'::"LeadSource",
-        ${a.appointmentStatus}::"AppointmentStatus", ${a.appointmentStartAt}, ${a.appointmentEndAt}, ${a.appointmentBookedAt},
-        ${a.appointmentCanceledAt}, ${a.appointmentCancelReason}, ${a.appointmentCanceledBy}, ${a.calendlyInviteeUri},
-        ${a.calendlyScheduledEventUri}, ${a.calendlyEventAt}, ${at}, ${at})`);
-  return { status: "PROCESSED", outcome: d.outcome, leadId: id, leadCreated: true };
+      SELECT id, ws, name, email, 'CALENDLY'::"LeadSource", status::"AppointmentStatus", start, "end", booked, canceled, reason, "by",
+        invitee, scheduled, "eventAt", ${at}::timestamp(3), ${at}::timestamp(3)
+      FROM json_to_recordset(${JSON.stringify(inserts)}::json) AS x(${WRITE_COLUMNS})
+      ORDER BY id
+      RETURNING 1
+    ), updated_leads AS (
+      UPDATE "Lead" l SET "appointmentStatus" = x.status::"AppointmentStatus", "appointmentStartAt" = x.start,
+        "appointmentEndAt" = x."end", "appointmentBookedAt" = x.booked, "appointmentCanceledAt" = x.canceled,
+        "appointmentCancelReason" = x.reason, "appointmentCanceledBy" = x."by", "calendlyInviteeUri" = x.invitee,
+        "calendlyScheduledEventUri" = x.scheduled, "calendlyEventAt" = x."eventAt", "updatedAt" = ${at}::timestamp(3)
+      FROM json_to_recordset(${JSON.stringify(updates)}::json) AS x(${WRITE_COLUMNS})
+      WHERE l.id = x.id
+      RETURNING 1
+    )
+    -- (data-modifying CTEs always run to completion; foreign keys are checked at the statement's end)
+    UPDATE "WebhookEvent" w SET status = x.status::"WebhookEventStatus", outcome = x.outcome, error = NULL,
+      attempts = w.attempts + 1, "processedAt" = ${at}::timestamp(3), "leadId" = x.lead
+    FROM json_to_recordset(${JSON.stringify(events)}::json) AS x(id text, status text, outcome text, lead text)
+    WHERE w.id = x.id`);
 }
+
+/**
+ * Maps the batch's events in order. Each event sees the leads as the events before it in the batch
+ * left them (a reschedule's cancel and create in one batch end exactly as if run one by one), so
+ * candidates are re-ranked here against that state; the database lookup only has to return a
+ * superset (every lead an event could match: URIs change only on leads already fetched).
+ */
+export async function mapInviteeEvents(tx: Tx, items: MappingItem[], at: Date): Promise<MappingResult[]> {
+  if (items.length === 0) return [];
+  const leads = new Map<string, LeadState>();
+  for (const row of await lockCandidates(tx, items)) {
+    leads.set(row.id, { ...row, appointmentStatus: row.appointmentStatus as AppointmentStatus, name: "", write: "none" });
+  }
+  const results: Array<{ eventId: string } & MappingResult> = [];
+  for (const { eventId, workspaceId, facts: f } of items) {
+    const email = normalizeEmail(f.email);
+    const ranked: Array<{ lead: LeadState; rank: number }> = [];
+    for (const lead of leads.values()) {
+      const r = rank(lead, workspaceId, f, email);
+      if (r !== null) ranked.push({ lead, rank: r });
+    }
+    ranked.sort((a, b) => a.rank - b.rank || a.lead.createdAt.getTime() - b.lead.createdAt.getTime() || (a.lead.id < b.lead.id ? -1 : a.lead.id > b.lead.id ? 1 : 0));
+
+    if (ranked.some((c) => c.rank === 1 && c.lead.clientId !== workspaceId)) {
+      results.push({ eventId, status: "IGNORED", outcome: "invitee_in_other_workspace", leadId: null, leadCreated: false });
+      continue;
+    }
+    const lead = ranked.find((c) => c.lead.clientId === workspaceId)?.lead ?? null;
+    const d = decide(f, lead);
+    if (!d.apply) {
+      results.push({ eventId, status: "PROCESSED", outcome: d.outcome, leadId: lead?.id ?? null, leadCreated: false });
+      continue;
+    }
+    const a = pickAppointment(d.appointment);
+    if (lead) {
+      Object.assign(lead, a);
+      if (lead.write === "none") lead.write = "update";
+      results.push({ eventId, status: "PROCESSED", outcome: d.outcome, leadId: lead.id, leadCreated: false });
+    } else {
+      const created: LeadState = { ...a, id: newId(), clientId: workspaceId, email, name: f.name ?? email, createdAt: at, write: "insert" };
+      leads.set(created.id, created);
+      results.push({ eventId, status: "PROCESSED", outcome: d.outcome, leadId: created.id, leadCreated: true });
+    }
+  }
+  await writeResults(tx, [...leads.values()], results, at);
+  return results.map(({ eventId: _, ...r }) => r);
+}
+
+/** One event (replay): the same code as a batch. */
+export async function mapInviteeEvent(tx: Tx, input: MappingItem & { at: Date }): Promise<MappingResult> {
+  const [r] = await mapInviteeEvents(tx, [input], input.at);
+  return r!;
+}
+
+const pickAppointment = (a: Appointment): Appointment => ({
+  appointmentStatus: a.appointmentStatus,
+  appointmentStartAt: a.appointmentStartAt,
+  appointmentEndAt: a.appointmentEndAt,
+  appointmentBookedAt: a.appointmentBookedAt,
+  appointmentCanceledAt: a.appointmentCanceledAt,
+  appointmentCancelReason: a.appointmentCancelReason,
+  appointmentCanceledBy: a.appointmentCanceledBy,
+  calendlyInviteeUri: a.calendlyInviteeUri,
+  calendlyScheduledEventUri: a.calendlyScheduledEventUri,
+  calendlyEventAt: a.calendlyEventAt,
+});

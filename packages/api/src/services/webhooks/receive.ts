@@ -1,17 +1,20 @@
-// Store one delivery in the inbox and map it, in one transaction: either both happen or neither
-// (and then the sender gets a 503 and retries). A mapping failure rolls the transaction back and
-// the delivery is stored again on its own with status FAILED and the error, for an operator to
-// replay. Duplicates (same workspace + idempotency key) only bump deliveryCount.
+// Store deliveries in the inbox and map them, in one transaction: either both happen or neither
+// (and then the sender gets a 503 and retries). One delivery is a batch of one; the webhooks server
+// groups concurrent deliveries into batches (batch.ts) through the same code. A batch that fails
+// for a reason a retry will not fix is run again one delivery at a time, so one bad delivery
+// cannot fail the others; a delivery whose mapping fails on its own is stored again with status
+// FAILED and the error, for an operator to replay. Duplicates (same workspace + idempotency key,
+// in the database or within the batch) only bump deliveryCount.
 import type { InviteePayload } from "@booking/calendly/webhooks";
-import type { WebhookEventStatus } from "@booking/db";
+import { Prisma, type WebhookEventStatus } from "@booking/db";
 import { DomainError } from "../../errors.ts";
 import { isDatabaseUnavailable, isRetryableConflict, isUniqueViolation } from "./db-errors.ts";
 import { now, sqlOf, type WebhookServiceDeps } from "./deps.ts";
-import { Prisma } from "@booking/db";
 import { inviteeFacts, isInviteeEvent, type InviteeFacts } from "./facts.ts";
 import { idempotencyKey } from "./idempotency.ts";
-import { insertInbox, markFailed, type InboxRow } from "./inbox.ts";
-import { mapInviteeEvent } from "./map-invitee.ts";
+import { inboxKey, insertInboxBatch, markFailed, type InboxInitial, type InboxInsert, type InboxRow } from "./inbox.ts";
+import { mapInviteeEvents, type MappingItem } from "./map-invitee.ts";
+import type { SqlRunner } from "./sql.ts";
 
 export type DeliveryEnvelope = { event: string; created_at: string; payload: Record<string, unknown> };
 
@@ -22,8 +25,6 @@ export type DeliveryInput = {
   /** Present when the event is an invitee event whose payload matched the schema. */
   invitee?: InviteePayload;
   source?: "WEBHOOK" | "RECONCILIATION";
-  /** The workspace's calendlyLastWebhookAt as read with its signing key (skips a redundant write). */
-  lastWebhookAt?: Date | null;
 };
 
 export type DeliveryResult = {
@@ -54,28 +55,21 @@ function isForeignKeyViolation(error: unknown): boolean {
   return false;
 }
 
-const fromRow = (row: InboxRow, duplicate: boolean): DeliveryResult => ({
-  eventId: row.id,
-  duplicate,
-  status: row.status,
-  outcome: duplicate ? "duplicate" : row.outcome,
-  error: row.error,
-  leadId: row.leadId,
-  leadCreated: false,
-});
+/** One inbox row to write: identical deliveries of a batch share it. */
+type Unit = { row: InboxInsert; facts: InviteeFacts | null; initial: InboxInitial; copies: number[] };
 
-export async function receiveDelivery(deps: WebhookServiceDeps, input: DeliveryInput): Promise<DeliveryResult> {
-  const at = now(deps);
+/** What the payload says, before any database work (pure; throws only on a payload parse already refused). */
+function prepare(input: DeliveryInput, at: Date): Omit<Unit, "copies"> {
   const { workspaceId, envelope } = input;
   const source = input.source ?? "WEBHOOK";
   const event = envelope.event;
   const payloadUri = typeof envelope.payload.uri === "string" ? envelope.payload.uri : null;
   let facts: InviteeFacts | null = null;
-  let unmapped: { status: WebhookEventStatus; outcome: string | null; error: string | null } | null = null;
+  let initial: InboxInitial = { status: "RECEIVED", outcome: null, error: null };
   if (!isInviteeEvent(event)) {
-    unmapped = { status: "IGNORED", outcome: "unhandled_event", error: null };
+    initial = { status: "IGNORED", outcome: "unhandled_event", error: null };
   } else if (!input.invitee) {
-    unmapped = { status: "FAILED", outcome: "invalid_payload", error: "payload does not match Calendly's invitee schema" };
+    initial = { status: "FAILED", outcome: "invalid_payload", error: "payload does not match Calendly's invitee schema" };
   } else {
     facts = inviteeFacts(event, envelope.created_at, input.invitee);
   }
@@ -86,47 +80,139 @@ export async function receiveDelivery(deps: WebhookServiceDeps, input: DeliveryI
     noShowUri: facts?.noShowUri ?? null,
     rawBody: input.rawBody,
   });
-  const row = {
-    workspaceId,
-    source,
-    eventName: event,
-    idempotencyKey: key,
-    inviteeUri: facts?.uri ?? payloadUri,
-    eventCreatedAt: facts?.eventAt ?? null,
-    rawBody: input.rawBody,
-    receivedAt: at,
-    countDuplicate: source === "WEBHOOK",
+  return {
+    row: {
+      workspaceId,
+      source,
+      eventName: event,
+      idempotencyKey: key,
+      inviteeUri: facts?.uri ?? payloadUri,
+      eventCreatedAt: facts?.eventAt ?? null,
+      rawBody: input.rawBody,
+      receivedAt: at,
+    },
+    facts,
+    initial,
   };
+}
 
-  const sql = sqlOf(deps);
-  let result: DeliveryResult | undefined;
-  for (let attempt = 1; !result; attempt++) {
+const fromRow = (row: InboxRow, duplicate: boolean): DeliveryResult => ({
+  eventId: row.id,
+  duplicate,
+  status: row.status,
+  outcome: duplicate ? "duplicate" : row.outcome,
+  error: row.error,
+  leadId: row.leadId,
+  leadCreated: false,
+});
+
+/** The first copy gets the unit's result; the other copies of the batch are duplicates of it. */
+const asCopy = (r: DeliveryResult): DeliveryResult => ({ ...r, duplicate: true, outcome: "duplicate", leadCreated: false });
+
+/** One transaction for all units (retried on deadlock, serialization failure or unique violation). */
+async function storeAndMap(sql: SqlRunner, units: Unit[], at: Date): Promise<DeliveryResult[]> {
+  for (let attempt = 1; ; attempt++) {
     try {
-      result = await sql.transaction(async (tx) => {
-        const stored = await insertInbox(tx, { ...row, lockEmail: facts?.email ?? null, initial: unmapped ?? { status: "RECEIVED", outcome: null, error: null } });
-        if (!stored.inserted) return fromRow(stored, true);
-        if (!facts) return fromRow(stored, false);
-        const m = await mapInviteeEvent(tx, { eventId: stored.id, workspaceId, facts, at });
-        return { eventId: stored.id, duplicate: false, status: m.status, outcome: m.outcome, error: null, leadId: m.leadId, leadCreated: m.leadCreated };
+      return await sql.transaction(async (tx) => {
+        const stored = await insertInboxBatch(tx, units.map((u) => ({ ...u.row, initial: u.initial, copies: u.copies.length, lockEmail: u.facts?.email ?? null })));
+        const results = stored.map((s) => fromRow(s, !s.inserted));
+        const toMap: Array<MappingItem & { unit: number }> = [];
+        units.forEach((u, i) => {
+          if (stored[i]!.inserted && u.facts) toMap.push({ eventId: stored[i]!.id, workspaceId: u.row.workspaceId, facts: u.facts, unit: i });
+        });
+        const mapped = await mapInviteeEvents(tx, toMap, at);
+        toMap.forEach((m, j) => {
+          const r = mapped[j]!;
+          results[m.unit] = { eventId: m.eventId, duplicate: false, status: r.status, outcome: r.outcome, error: null, leadId: r.leadId, leadCreated: r.leadCreated };
+        });
+        return results;
       });
     } catch (error) {
       if (isDatabaseUnavailable(error)) throw error;
-      if (isForeignKeyViolation(error)) throw new DomainError("NOT_FOUND", "Unknown workspace", { cause: error });
       if ((isRetryableConflict(error) || isUniqueViolation(error)) && attempt < MAX_ATTEMPTS) continue;
-      // The mapping failed for a reason a retry will not fix: keep the delivery with its error.
-      const failed = await markFailed(sql, { ...row, error: errorText(error) });
-      result = fromRow(failed.row, !failed.inserted);
+      throw error;
     }
   }
-
-  if (source === "WEBHOOK") await touchLastWebhookAt(deps, workspaceId, at, input.lastWebhookAt);
-  return result;
 }
 
-/** Client.calendlyLastWebhookAt, for the health view; written at most once a second per workspace. */
-async function touchLastWebhookAt(deps: WebhookServiceDeps, workspaceId: string, at: Date, known: Date | null | undefined) {
-  if (known && at.getTime() - known.getTime() < 1000) return;
+/** A unit on its own; when its mapping fails for good, it is kept as FAILED with the error. */
+async function storeAndMapOne(sql: SqlRunner, unit: Unit, at: Date): Promise<DeliveryResult> {
+  try {
+    return (await storeAndMap(sql, [unit], at))[0]!;
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) throw error;
+    if (isForeignKeyViolation(error)) throw new DomainError("NOT_FOUND", "Unknown workspace", { cause: error });
+    const failed = await markFailed(sql, { ...unit.row, copies: unit.copies.length, error: errorText(error) });
+    return fromRow(failed, !failed.inserted);
+  }
+}
+
+/**
+ * Stores and maps deliveries (in arrival order) in one transaction. Each entry of the result is
+ * the delivery's result, or the error for that delivery alone (database unavailable: every
+ * delivery gets it; unknown workspace: NOT_FOUND).
+ */
+export async function receiveDeliveries(deps: WebhookServiceDeps, inputs: DeliveryInput[]): Promise<Array<DeliveryResult | Error>> {
+  const at = now(deps);
+  const out: Array<DeliveryResult | Error> = new Array(inputs.length);
+  const units: Unit[] = [];
+  const byKey = new Map<string, Unit>();
+  inputs.forEach((input, i) => {
+    let p: Omit<Unit, "copies">;
+    try {
+      p = prepare(input, at);
+    } catch (error) {
+      out[i] = error instanceof Error ? error : new Error(String(error));
+      return;
+    }
+    const k = inboxKey(p.row);
+    const same = byKey.get(k);
+    if (same) same.copies.push(i);
+    else {
+      const u = { ...p, copies: [i] };
+      byKey.set(k, u);
+      units.push(u);
+    }
+  });
+  if (units.length === 0) return out;
+
+  const sql = sqlOf(deps);
+  const settle = (u: Unit, r: DeliveryResult | Error) => u.copies.forEach((i, n) => (out[i] = n === 0 || r instanceof Error ? r : asCopy(r)));
+  if (units.length === 1) {
+    const u = units[0]!;
+    settle(u, await storeAndMapOne(sql, u, at).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))));
+    return out;
+  }
+  try {
+    const results = await storeAndMap(sql, units, at);
+    units.forEach((u, j) => settle(u, results[j]!));
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) {
+      const e = error instanceof Error ? error : new Error(String(error));
+      units.forEach((u) => settle(u, e));
+      return out;
+    }
+    // Something in the batch fails for good: each delivery on its own, so only the bad one fails.
+    for (const u of units) settle(u, await storeAndMapOne(sql, u, at).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))));
+  }
+  return out;
+}
+
+/** One delivery (reconciliation, tests; the webhooks server batches, see batch.ts). */
+export async function receiveDelivery(deps: WebhookServiceDeps, input: DeliveryInput): Promise<DeliveryResult> {
+  const [r] = await receiveDeliveries(deps, [input]);
+  if (r instanceof Error) throw r;
+  if ((input.source ?? "WEBHOOK") === "WEBHOOK") await touchLastWebhookAt(deps, [input.workspaceId], now(deps));
+  return r!;
+}
+
+/**
+ * Client.calendlyLastWebhookAt, for the health view: written only when a second old, outside the
+ * mapping transaction (the workspace row is never a hot lock). The batcher also throttles per process.
+ */
+export async function touchLastWebhookAt(deps: WebhookServiceDeps, workspaceIds: string[], at: Date): Promise<void> {
+  if (workspaceIds.length === 0) return;
   const before = new Date(at.getTime() - 1000);
   await sqlOf(deps).query(Prisma.sql`UPDATE "Client" SET "calendlyLastWebhookAt" = ${at}::timestamp(3)
-    WHERE id = ${workspaceId} AND ("calendlyLastWebhookAt" IS NULL OR "calendlyLastWebhookAt" < ${before}::timestamp(3))`);
+    WHERE id IN (${Prisma.join(workspaceIds)}) AND ("calendlyLastWebhookAt" IS NULL OR "calendlyLastWebhookAt" < ${before}::timestamp(3))`);
 }
