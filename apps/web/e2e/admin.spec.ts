@@ -22,7 +22,7 @@ test.describe.serial("a workspace admin", () => {
     await expect(table.getByTestId("lead-row")).toHaveCount(1);
     await expect(table).toContainText("Noor Haddad");
 
-    const switcher = page.getByLabel("Workspace");
+    const switcher = page.getByRole("combobox", { name: "Workspace", exact: true });
     await expect(switcher.locator("option")).toHaveCount(2);
     await expect(switcher.locator("option", { hasText: "Contoso Growth" })).toHaveCount(1);
     await switcher.selectOption({ label: "Contoso Growth" });
@@ -76,7 +76,7 @@ test.describe.serial("a workspace admin", () => {
     // Meeting Booking: Calendly, with the event type picked from what Calendly lists.
     const booking = page.getByTestId("meeting-booking-card");
     await booking.getByRole("radio", { name: "Calendly" }).check();
-    await booking.getByLabel("Event type").selectOption({ label: `${E2E_STRATEGY_EVENT.name} (${E2E_STRATEGY_EVENT.duration} min)` });
+    await booking.getByLabel("Event type", { exact: true }).selectOption({ label: `${E2E_STRATEGY_EVENT.name} (${E2E_STRATEGY_EVENT.duration} min)` });
     await expect(booking.getByLabel("Scheduling link")).toHaveValue(E2E_STRATEGY_EVENT.scheduling_url);
     await expect(booking.getByLabel("Event type URI")).toHaveValue(/^https:\/\/api\.calendly\.com\/event_types\/[A-Za-z0-9-]+$/);
 

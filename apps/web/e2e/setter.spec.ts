@@ -6,7 +6,7 @@ test.describe("a setter", () => {
   });
 
   test("sees only its own workspace", async ({ page }) => {
-    const switcher = page.getByLabel("Workspace");
+    const switcher = page.getByRole("combobox", { name: "Workspace", exact: true });
     await expect(switcher.locator("option")).toHaveCount(1);
     await expect(switcher.locator("option")).toHaveText("Northwind Outreach");
   });

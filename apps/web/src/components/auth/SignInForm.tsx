@@ -106,6 +106,7 @@ export function SignInForm() {
             withAsterisk
             description={mode === "sign-up" ? "At least 8 characters" : undefined}
             {...form.getInputProps("password")}
+            aria-invalid={Boolean(form.errors.password)}
           />
           <Button type="submit" loading={submitting} fullWidth>
             {mode === "sign-in" ? "Sign in" : "Create account"}

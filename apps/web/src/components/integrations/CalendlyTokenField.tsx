@@ -74,6 +74,8 @@ export function CalendlyTokenField({ workspaceId, calendly }: { workspaceId: str
               spellCheck={false}
               disabled={!canEdit}
               {...form.getInputProps("token")}
+              // Mantine's PasswordInput marks errors with data-invalid only; tell assistive tech too.
+              aria-invalid={Boolean(form.errors.token)}
             />
             {canEdit && (
               <Group justify="space-between" gap="sm" wrap="wrap">
