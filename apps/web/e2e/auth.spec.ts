@@ -39,12 +39,12 @@ test.describe("sign-in", () => {
   test("sign-in opens the user's workspace and sign-out ends the session", async ({ page }) => {
     await page.goto("/sign-in");
     await screenshot(page, "sign-in");
-    await page.getByLabel("Email").fill("setter@demo.test");
+    await page.getByLabel("Email").fill("inbox@demo.test");
     await page.getByLabel(/^Password/).fill("demo-password");
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page).toHaveURL(/\/w\/demo_northwind\/leads$/);
 
-    await expect(page.getByTestId("user-menu")).toContainText("Sam Setter");
+    await expect(page.getByTestId("user-menu")).toContainText("Ira Inbox");
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/sign-in/);
     await page.goto("/w/demo_northwind/leads");

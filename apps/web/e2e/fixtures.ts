@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "@booking/db/seed";
 import type { DeliverRequest } from "./control-server";
 import { e2eEnv } from "./env";
@@ -25,12 +25,24 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
 }
 
+// Session cookies per user, so each user signs in through the form once per run (better-auth
+// rate-limits sign-in attempts per IP).
+const sessions = new Map<string, Awaited<ReturnType<BrowserContext["cookies"]>>>();
+
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  const cookies = sessions.get(email);
+  if (cookies) {
+    await page.context().addCookies(cookies);
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/w\/[^/]+\/leads$/);
+    return;
+  }
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel(/^Password/).fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/w\/[^/]+\/leads$/);
+  sessions.set(email, await page.context().cookies());
 }
 
 /** Makes the fake Calendly post a signed webhook to the workspace's subscription callback URL. */

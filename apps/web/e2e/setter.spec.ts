@@ -17,7 +17,12 @@ test.describe("a setter", () => {
     const booking = page.getByTestId("meeting-booking-card");
     await expect(booking).toBeVisible();
     await expect(booking.getByRole("button", { name: "Save meeting booking" })).toHaveCount(0);
-    await expect(booking.getByLabel("GHL booking link")).toHaveAttribute("readonly", "");
+    // Whichever provider the admin chose, its fields are read-only and the provider cannot change.
+    await expect(booking.getByRole("radio", { name: "Calendly" })).toBeDisabled();
+    await expect(booking.getByRole("radio", { name: "GoHighLevel" })).toBeDisabled();
+    const fields = booking.getByRole("textbox");
+    await expect(fields.first()).toBeVisible();
+    for (const field of await fields.all()) await expect(field).toHaveAttribute("readonly", "");
     const calendly = page.getByTestId("calendly-card");
     await expect(calendly.getByRole("switch", { name: "Calendly integration enabled" })).toBeDisabled();
     await expect(calendly.getByRole("button", { name: /Verify and save token|Replace|Remove|Ensure subscription|Repair/ })).toHaveCount(0);
