@@ -46,6 +46,7 @@ export function ConnectionStatus({ workspaceId, calendly }: { workspaceId: strin
           <Text size="sm" fw={500}>Connection</Text>
           <StatusBadge tone={status.tone} testId="connection-status">{status.text}</StatusBadge>
         </Group>
+        {calendly.canEdit && (
         <Button
           size="sm"
           variant="default"
@@ -56,6 +57,7 @@ export function ConnectionStatus({ workspaceId, calendly }: { workspaceId: strin
         >
           Test connection
         </Button>
+        )}
       </Group>
       {connection.status === "CONNECTED" && (
         <DetailList

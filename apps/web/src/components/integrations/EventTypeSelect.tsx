@@ -11,12 +11,15 @@ export function EventTypeSelect({
   workspaceId,
   tokenConfigured,
   value,
+  name,
   disabled,
   onPick,
 }: {
   workspaceId: string;
   tokenConfigured: boolean;
   value: string;
+  /** Saved name of the event type, shown when the list is not loaded (read-only viewers). */
+  name?: string;
   disabled?: boolean;
   onPick: (eventType: CalendlyEventTypeOption) => void;
 }) {
@@ -31,8 +34,8 @@ export function EventTypeSelect({
     value: t.uri,
     label: `${t.name}${t.duration ? ` (${t.duration} min)` : ""}${t.active ? "" : " · inactive"}`,
   }));
-  const known = options.some((o) => o.value === value);
-  const placeholder = eventTypes.isFetching ? "Loading event types…" : known || !value ? "Choose an event type" : "Entered by hand (below)";
+  if (value && !options.some((o) => o.value === value)) options.unshift({ value, label: name || "Entered by hand (below)" });
+  const placeholder = eventTypes.isFetching ? "Loading event types…" : "Choose an event type";
 
   let description = "Loaded from Calendly; fills the link and URI below.";
   if (!tokenConfigured) description = "Save a Calendly token to pick from your event types, or paste the link and URI.";
@@ -44,7 +47,7 @@ export function EventTypeSelect({
       label="Event type"
       description={description}
       data={[{ value: "", label: placeholder }, ...options]}
-      value={known ? value : ""}
+      value={value}
       disabled={disabled || !tokenConfigured || eventTypes.isPending}
       onChange={(e) => {
         const picked = eventTypes.data?.find((t) => t.uri === e.currentTarget.value);

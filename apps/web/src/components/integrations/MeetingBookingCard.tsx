@@ -126,6 +126,7 @@ export function MeetingBookingCard({
                 workspaceId={workspaceId}
                 tokenConfigured={calendly.tokenConfigured}
                 value={form.values.eventTypeUri}
+                name={form.values.eventTypeName}
                 disabled={!canEdit}
                 onPick={(t) => {
                   form.setFieldValue("eventTypeUri", t.uri);

@@ -1,4 +1,5 @@
 import { Badge } from "@mantine/core";
+import { darkText } from "../states/badge-contrast";
 
 const TONES = {
   ok: "green",
@@ -9,7 +10,7 @@ const TONES = {
 
 export function StatusBadge({ tone, children, testId }: { tone: keyof typeof TONES; children: string; testId?: string }) {
   return (
-    <Badge color={TONES[tone]} variant="light" className="status-badge" data-testid={testId}>
+    <Badge color={TONES[tone]} variant="light" className="status-badge" data-testid={testId} style={darkText(TONES[tone])}>
       {children}
     </Badge>
   );

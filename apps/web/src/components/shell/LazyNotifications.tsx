@@ -6,5 +6,5 @@ import dynamic from "next/dynamic";
 const Notifications = dynamic(() => import("@mantine/notifications").then((m) => m.Notifications), { ssr: false });
 
 export function LazyNotifications() {
-  return <Notifications position="top-right" />;
+  return <Notifications position="bottom-right" />;
 }
