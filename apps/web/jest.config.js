@@ -1,2 +1,6 @@
 import { jestPreset } from "../../jest.preset.js";
-export default { ...jestPreset };
+export default {
+  ...jestPreset,
+  // The app's "~/..." import alias (tsconfig paths).
+  moduleNameMapper: { ...jestPreset.moduleNameMapper, "^~/(.*)$": "<rootDir>/src/$1" },
+};
