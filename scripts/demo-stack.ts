@@ -137,7 +137,7 @@ async function main() {
 
   let calendlyBaseUrl = process.env.CALENDLY_API_BASE_URL;
   let calendlyNote = `Calendly API: ${calendlyBaseUrl}`;
-  const demoToken = "demo-calendly-token";
+  const demoToken = "demo-calendly-token-0001";
   if (!calendlyBaseUrl) {
     const { startFakeCalendlyServer } = await import("@booking/calendly/testing");
     const stub = await startFakeCalendlyServer({ port: Number(process.env.CALENDLY_STUB_PORT ?? 0), host: "127.0.0.1" });

@@ -23,7 +23,7 @@ async function serve(fake: FakeCalendly, origin: string, req: IncomingMessage, r
       method,
       headers,
       signal: abort.signal,
-      ...(method === "GET" || method === "HEAD" || body.length === 0 ? {} : { body }),
+      ...(method === "GET" || method === "HEAD" || body.length === 0 ? {} : { body: new Uint8Array(body) }),
     });
     const response = await fake.handle(request);
     if (res.destroyed) return;
