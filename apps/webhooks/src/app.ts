@@ -20,7 +20,7 @@ export type WebhooksServerOptions = {
   sql?: SqlRunner;
   /** Signing keys are cached this long (default 5 s; a mismatch re-reads the key at once). */
   signingKeyTtlMs?: number;
-  /** Group commit: most deliveries per transaction (default 64) and batches in flight (default 2). */
+  /** Group commit: most deliveries per transaction (default 64) and batches in flight (default 1). */
   maxBatch?: number;
   batchConcurrency?: number;
 };

@@ -15,7 +15,7 @@ export type DeliveryBatcher = {
 export type DeliveryBatcherOptions = {
   /** Most deliveries per transaction (default 64). */
   maxBatch?: number;
-  /** Batches in flight at once, each on its own connection (default 2: one is written while the next is prepared). */
+  /** Batches in flight at once, each on its own connection (default 1: the largest batches; see the README bench). */
   concurrency?: number;
 };
 
@@ -23,7 +23,7 @@ type Pending = { input: DeliveryInput; resolve(r: DeliveryResult): void; reject(
 
 export function createDeliveryBatcher(deps: WebhookServiceDeps, opts: DeliveryBatcherOptions = {}): DeliveryBatcher {
   const maxBatch = Math.max(1, opts.maxBatch ?? 64);
-  const concurrency = Math.max(1, opts.concurrency ?? 2);
+  const concurrency = Math.max(1, opts.concurrency ?? 1);
   let queue: Pending[] = [];
   let inFlight = 0;
   let closed = false;

@@ -1,6 +1,6 @@
 // The WebhookEvent inbox, written with raw SQL: one statement stores a whole batch of deliveries
-// (insert-or-count), after taking the (workspace, email) advisory locks of the batch.
-import { Prisma, normalizeEmail, type WebhookEventStatus } from "@booking/db";
+// (insert-or-count), each row written once, with its mapping result when it has one.
+import { Prisma, type WebhookEventStatus } from "@booking/db";
 import type { SqlQuery } from "./sql.ts";
 import { newId } from "./ids.ts";
 
@@ -25,26 +25,33 @@ export type InboxInsert = {
   receivedAt: Date;
 };
 
-export type InboxInitial = { status: WebhookEventStatus; outcome: string | null; error: string | null };
+export type InboxInitial = { status: WebhookEventStatus; outcome: string | null; error: string | null; leadId?: string | null };
 
 export type InboxBatchItem = InboxInsert & {
+  /** What the row is stored with: RECEIVED, or already its final result (mapped in the same transaction). */
   initial: InboxInitial;
   /** Identical deliveries (same workspace + key) in the batch: stored once, counted `copies` times. */
   copies: number;
-  /** The invitee's email: the (workspace, email) advisory lock is taken before anything is written. */
-  lockEmail: string | null;
 };
 
 /** The identity of an inbox row (unique in PostgreSQL). */
 export const inboxKey = (r: { workspaceId: string; idempotencyKey: string }) => `${r.workspaceId}\u0000${r.idempotencyKey}`;
 
+/** A sub-select (json): the inbox rows that already exist for these keys. */
+export function existingInboxJson(items: Array<{ workspaceId: string; idempotencyKey: string }>): Prisma.Sql {
+  const keys = items.map((r) => ({ ws: r.workspaceId, key: r.idempotencyKey }));
+  return Prisma.sql`(SELECT coalesce(json_agg(json_build_object('ws', w."clientId", 'key', w."idempotencyKey")), '[]') FROM "WebhookEvent" w
+    WHERE (w."clientId", w."idempotencyKey") IN (SELECT ws, key FROM json_to_recordset(${JSON.stringify(keys)}::json) AS k(ws text, key text)))`;
+}
+
 /**
- * Locks, then inserts-or-counts every item in one statement. Items must have distinct keys (ON
- * CONFLICT DO UPDATE cannot touch one row twice in a statement). Advisory locks are taken in the
- * order of their lock keys and rows are inserted in key order, so concurrent batches (of this or
- * another process) cannot deadlock on them. Returns one row per item, in the items' order.
+ * Inserts-or-counts every item in one statement (after the optional `with` CTEs, e.g. the lead
+ * writes of the same batch: foreign keys are checked at the statement's end). Items must have
+ * distinct keys (ON CONFLICT DO UPDATE cannot touch one row twice in a statement); rows are
+ * inserted in key order, so concurrent batches wait for each other in one order. Returns one row
+ * per item, in the items' order; `inserted` is false for a row that already existed.
  */
-export async function insertInboxBatch(tx: SqlQuery, items: InboxBatchItem[]): Promise<InboxRow[]> {
+export async function insertInboxBatch(tx: SqlQuery, items: InboxBatchItem[], withCtes: Prisma.Sql = Prisma.empty): Promise<InboxRow[]> {
   if (items.length === 0) return [];
   const rows = items.map((r) => ({
     id: newId(),
@@ -59,25 +66,20 @@ export async function insertInboxBatch(tx: SqlQuery, items: InboxBatchItem[]): P
     status: r.initial.status,
     outcome: r.initial.outcome,
     error: r.initial.error,
+    lead: r.initial.leadId ?? null,
     attempts: r.initial.status === "RECEIVED" ? 0 : 1,
     processed: r.initial.status === "RECEIVED" ? null : r.receivedAt.toISOString(),
     count: r.source === "WEBHOOK" ? r.copies : 1,
   }));
-  const locks = items.filter((r) => r.lockEmail !== null).map((r) => ({ ws: r.workspaceId, email: normalizeEmail(r.lockEmail!) }));
-  const lockPart = locks.length === 0
-    ? Prisma.empty
-    : Prisma.sql`CROSS JOIN (SELECT count(pg_advisory_xact_lock(a, b)) FROM (
-        SELECT DISTINCT hashtext(ws) AS a, hashtext(email) AS b FROM json_to_recordset(${JSON.stringify(locks)}::json) AS l(ws text, email text)
-        ORDER BY 1, 2) s) lk`;
   const returned = await tx.query<InboxRow & { clientId: string; idempotencyKey: string }>(Prisma.sql`
+    ${withCtes}
     INSERT INTO "WebhookEvent" (id, "clientId", provider, source, "eventName", "idempotencyKey", "inviteeUri",
-      "eventCreatedAt", "rawBody", "receivedAt", status, outcome, error, attempts, "processedAt", "deliveryCount")
+      "eventCreatedAt", "rawBody", "receivedAt", status, outcome, error, "leadId", attempts, "processedAt", "deliveryCount")
     SELECT x.id, x.ws, 'calendly', x.source::"WebhookEventSource", x.event, x.key, x.uri, x.created, x.body, x.received,
-      x.status::"WebhookEventStatus", x.outcome, x.error, x.attempts, x.processed, x.count
+      x.status::"WebhookEventStatus", x.outcome, x.error, x.lead, x.attempts, x.processed, x.count
     FROM json_to_recordset(${JSON.stringify(rows)}::json) AS x(id text, ws text, source text, event text, key text, uri text,
-      created timestamp(3), body text, received timestamp(3), status text, outcome text, error text, attempts int,
+      created timestamp(3), body text, received timestamp(3), status text, outcome text, error text, lead text, attempts int,
       processed timestamp(3), count int)
-    ${lockPart}
     ORDER BY x.ws, x.key
     ON CONFLICT ("clientId", "idempotencyKey") DO UPDATE SET "deliveryCount" = "WebhookEvent"."deliveryCount"
       + CASE WHEN excluded.source = 'WEBHOOK' THEN excluded."deliveryCount" ELSE 0 END
@@ -92,6 +94,6 @@ export async function insertInboxBatch(tx: SqlQuery, items: InboxBatchItem[]): P
 
 /** Stores a delivery whose mapping failed (its own statement, after the mapping transaction rolled back). */
 export async function markFailed(db: SqlQuery, r: InboxInsert & { copies: number; error: string }): Promise<InboxRow> {
-  const [row] = await insertInboxBatch(db, [{ ...r, lockEmail: null, initial: { status: "FAILED", outcome: "mapping_failed", error: r.error } }]);
+  const [row] = await insertInboxBatch(db, [{ ...r, initial: { status: "FAILED", outcome: "mapping_failed", error: r.error } }]);
   return row!;
 }

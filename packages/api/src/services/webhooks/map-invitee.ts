@@ -1,11 +1,11 @@
-// The database half of lead mapping, run inside the caller's transaction for a batch of stored
-// invitee events (a live delivery, a batch of them, or a replay): find and lock the candidate
-// leads of every event in one statement (SPEC 4 order, always inside the event's workspace),
-// decide each event in arrival order (decide.ts) against the leads' state as the previous events
-// of the batch left it, then write the leads and the inbox rows' results in one statement.
-// Concurrency comes from PostgreSQL: row locks on the candidate leads, an advisory lock per
-// (workspace, email) taken before the lookup (see inbox.ts / replay.ts), and the unique invitee
-// URI (a violation rolls the whole transaction back and the caller runs it again).
+// The database half of lead mapping, for a batch of invitee events (live deliveries, or a replay):
+// the candidate leads of every event are found and locked in one statement (SPEC 4 order, always
+// inside the event's workspace), each event is decided in arrival order (decide.ts) against the
+// leads as the previous events of the batch left them, and the leads are written (each once, in
+// its final state) in the same statement as the inbox rows' results. Concurrency comes from
+// PostgreSQL: row locks on the candidate leads, and the unique invitee URI and (workspace, email)
+// of Lead: two transactions creating the same lead, or taking the same invitee, cannot both commit
+// (the loser's violation rolls it back and the caller runs it again, then it sees the winner's lead).
 import { Prisma, normalizeEmail, type AppointmentStatus } from "@booking/db";
 import { decide, type Appointment, type Outcome } from "./decide.ts";
 import type { InviteeFacts } from "./facts.ts";
@@ -21,9 +21,11 @@ export type MappingResult = {
   leadCreated: boolean;
 };
 
-export type MappingItem = { eventId: string; workspaceId: string; facts: InviteeFacts };
+/** An event to map: its workspace (the URL's) and facts. */
+export type EventRef = { workspaceId: string; facts: InviteeFacts };
+export type MappingItem = EventRef & { eventId: string };
 
-type LeadRow = Appointment & { id: string; clientId: string; email: string; createdAt: Date };
+export type LeadRow = Appointment & { id: string; clientId: string; email: string; createdAt: Date };
 
 /** How well a lead matches an event (SPEC 4 order; lower wins), or null if it does not match. */
 function rank(l: LeadRow, workspaceId: string, f: InviteeFacts, email: string): number | null {
@@ -37,36 +39,58 @@ function rank(l: LeadRow, workspaceId: string, f: InviteeFacts, email: string): 
   return null;
 }
 
-const APPOINTMENT_COLUMNS = Prisma.sql`"appointmentStatus"::text AS "appointmentStatus", "appointmentStartAt", "appointmentEndAt",
-  "appointmentBookedAt", "appointmentCanceledAt", "appointmentCancelReason", "appointmentCanceledBy",
-  "calendlyInviteeUri", "calendlyScheduledEventUri", "calendlyEventAt"`;
-
 /**
- * Every lead that matches some event of the batch in the database (`rank` as SQL, to keep the 20
- * best per event), locked. Lead ids never contain "/", invitee URIs always do: a URI in
- * utm_content matches nothing.
+ * A sub-select (json): every lead that matches some event of the batch in the database (`rank` as
+ * SQL, to keep the 20 best per event), locked FOR UPDATE. Lead ids never contain "/", invitee URIs
+ * always do: a URI in utm_content matches nothing.
  */
-async function lockCandidates(tx: Tx, items: MappingItem[]): Promise<LeadRow[]> {
+export function candidateLeadsJson(items: EventRef[]): Prisma.Sql {
   const events = items.map(({ workspaceId, facts: f }) => ({
     ws: workspaceId, uri: f.uri, old: f.oldInvitee, new: f.newInvitee, utm: f.utmContent, email: normalizeEmail(f.email),
   }));
-  return tx.query<LeadRow>(Prisma.sql`
+  return Prisma.sql`(SELECT coalesce(json_agg(c), '[]') FROM (
     SELECT DISTINCT ON (c.id) c.* FROM json_to_recordset(${JSON.stringify(events)}::json)
       AS e(ws text, uri text, old text, new text, utm text, email text)
     CROSS JOIN LATERAL (
-      SELECT id, "clientId", email, "createdAt", ${APPOINTMENT_COLUMNS}
+      SELECT id, "clientId", email, "createdAt", "appointmentStatus", "appointmentStartAt", "appointmentEndAt",
+        "appointmentBookedAt", "appointmentCanceledAt", "appointmentCancelReason", "appointmentCanceledBy",
+        "calendlyInviteeUri", "calendlyScheduledEventUri", "calendlyEventAt"
       FROM "Lead"
       WHERE "calendlyInviteeUri" IN (e.uri, e.old, e.new) OR ("clientId" = e.ws AND (id = e.utm OR email = e.email))
       ORDER BY CASE WHEN "calendlyInviteeUri" = e.uri THEN 1 WHEN "calendlyInviteeUri" = e.old THEN 2
                     WHEN "calendlyInviteeUri" = e.new THEN 3 WHEN "clientId" = e.ws AND id = e.utm THEN 4 ELSE 5 END,
                "createdAt", id
       LIMIT 20
-      FOR UPDATE) c`);
+      FOR UPDATE) c) c)`;
 }
 
-type LeadState = LeadRow & { name: string; write: "none" | "insert" | "update" };
+// json has timestamp(3) as "2026-05-12T15:00:00.123" (UTC, as Prisma stores it).
+const jsonDate = (v: unknown): Date | null => (typeof v === "string" ? new Date(`${v}Z`) : null);
 
-const writeRow = (l: LeadState) => ({
+/** The rows of candidateLeadsJson. */
+export function candidateLeadsFrom(json: unknown): LeadRow[] {
+  const rows = (typeof json === "string" ? JSON.parse(json) : json) as Array<Record<string, unknown>>;
+  return rows.map((r) => ({
+    id: r.id as string,
+    clientId: r.clientId as string,
+    email: r.email as string,
+    createdAt: jsonDate(r.createdAt)!,
+    appointmentStatus: r.appointmentStatus as AppointmentStatus,
+    appointmentStartAt: jsonDate(r.appointmentStartAt),
+    appointmentEndAt: jsonDate(r.appointmentEndAt),
+    appointmentBookedAt: jsonDate(r.appointmentBookedAt),
+    appointmentCanceledAt: jsonDate(r.appointmentCanceledAt),
+    appointmentCancelReason: (r.appointmentCancelReason as string | null) ?? null,
+    appointmentCanceledBy: (r.appointmentCanceledBy as string | null) ?? null,
+    calendlyInviteeUri: (r.calendlyInviteeUri as string | null) ?? null,
+    calendlyScheduledEventUri: (r.calendlyScheduledEventUri as string | null) ?? null,
+    calendlyEventAt: jsonDate(r.calendlyEventAt),
+  }));
+}
+
+export type LeadWrite = LeadRow & { name: string; write: "none" | "insert" | "update" };
+
+const writeRow = (l: LeadWrite) => ({
   id: l.id, ws: l.clientId, name: l.name, email: l.email,
   status: l.appointmentStatus,
   start: l.appointmentStartAt?.toISOString() ?? null, end: l.appointmentEndAt?.toISOString() ?? null,
@@ -77,12 +101,12 @@ const writeRow = (l: LeadState) => ({
 const WRITE_COLUMNS = Prisma.raw(`id text, ws text, name text, email text, status text, start timestamp(3), "end" timestamp(3),
   booked timestamp(3), canceled timestamp(3), reason text, "by" text, invitee text, scheduled text, "eventAt" timestamp(3)`);
 
-/** Writes the leads (each once, in its final state) and every event's result, in one statement. */
-async function writeResults(tx: Tx, leads: LeadState[], results: Array<{ eventId: string } & MappingResult>, at: Date): Promise<void> {
+/** `WITH new_leads AS (...), updated_leads AS (...)`: the leads of a decided batch, each written once. */
+export function leadWritesCtes(leads: LeadWrite[], at: Date): Prisma.Sql {
   const inserts = leads.filter((l) => l.write === "insert").map(writeRow);
   const updates = leads.filter((l) => l.write === "update").map(writeRow);
-  const events = results.map((r) => ({ id: r.eventId, status: r.status, outcome: r.outcome, lead: r.leadId }));
-  await tx.query(Prisma.sql`
+  if (inserts.length === 0 && updates.length === 0) return Prisma.empty;
+  return Prisma.sql`
     WITH new_leads AS (
       INSERT INTO "Lead" (id, "clientId", name, email, source, "appointmentStatus", "appointmentStartAt", "appointmentEndAt",
         "appointmentBookedAt", "appointmentCanceledAt", "appointmentCancelReason", "appointmentCanceledBy",
@@ -91,7 +115,6 @@ async function writeResults(tx: Tx, leads: LeadState[], results: Array<{ eventId
         invitee, scheduled, "eventAt", ${at}::timestamp(3), ${at}::timestamp(3)
       FROM json_to_recordset(${JSON.stringify(inserts)}::json) AS x(${WRITE_COLUMNS})
       ORDER BY id
-      RETURNING 1
     ), updated_leads AS (
       UPDATE "Lead" l SET "appointmentStatus" = x.status::"AppointmentStatus", "appointmentStartAt" = x.start,
         "appointmentEndAt" = x."end", "appointmentBookedAt" = x.booked, "appointmentCanceledAt" = x.canceled,
@@ -99,31 +122,22 @@ async function writeResults(tx: Tx, leads: LeadState[], results: Array<{ eventId
         "calendlyScheduledEventUri" = x.scheduled, "calendlyEventAt" = x."eventAt", "updatedAt" = ${at}::timestamp(3)
       FROM json_to_recordset(${JSON.stringify(updates)}::json) AS x(${WRITE_COLUMNS})
       WHERE l.id = x.id
-      RETURNING 1
-    )
-    -- (data-modifying CTEs always run to completion; foreign keys are checked at the statement's end)
-    UPDATE "WebhookEvent" w SET status = x.status::"WebhookEventStatus", outcome = x.outcome, error = NULL,
-      attempts = w.attempts + 1, "processedAt" = ${at}::timestamp(3), "leadId" = x.lead
-    FROM json_to_recordset(${JSON.stringify(events)}::json) AS x(id text, status text, outcome text, lead text)
-    WHERE w.id = x.id`);
+    )`;
 }
 
 /**
- * Maps the batch's events in order. Each event sees the leads as the events before it in the batch
- * left them (a reschedule's cancel and create in one batch end exactly as if run one by one), so
- * candidates are re-ranked here against that state; the database lookup only has to return a
+ * Decides the batch's events in order. Each event sees the leads as the events before it in the
+ * batch left them (a reschedule's cancel and create in one batch end exactly as if run one by one),
+ * so candidates are ranked here against that state; the database lookup only has to return a
  * superset (every lead an event could match: URIs change only on leads already fetched).
  */
-export async function mapInviteeEvents(tx: Tx, items: MappingItem[], at: Date): Promise<MappingResult[]> {
-  if (items.length === 0) return [];
-  const leads = new Map<string, LeadState>();
-  for (const row of await lockCandidates(tx, items)) {
-    leads.set(row.id, { ...row, appointmentStatus: row.appointmentStatus as AppointmentStatus, name: "", write: "none" });
-  }
-  const results: Array<{ eventId: string } & MappingResult> = [];
-  for (const { eventId, workspaceId, facts: f } of items) {
+export function decideBatch(items: EventRef[], candidates: LeadRow[], at: Date): { results: MappingResult[]; leads: LeadWrite[] } {
+  const leads = new Map<string, LeadWrite>();
+  for (const row of candidates) leads.set(row.id, { ...row, name: "", write: "none" });
+  const results: MappingResult[] = [];
+  for (const { workspaceId, facts: f } of items) {
     const email = normalizeEmail(f.email);
-    const ranked: Array<{ lead: LeadState; rank: number }> = [];
+    const ranked: Array<{ lead: LeadWrite; rank: number }> = [];
     for (const lead of leads.values()) {
       const r = rank(lead, workspaceId, f, email);
       if (r !== null) ranked.push({ lead, rank: r });
@@ -131,31 +145,44 @@ export async function mapInviteeEvents(tx: Tx, items: MappingItem[], at: Date): 
     ranked.sort((a, b) => a.rank - b.rank || a.lead.createdAt.getTime() - b.lead.createdAt.getTime() || (a.lead.id < b.lead.id ? -1 : a.lead.id > b.lead.id ? 1 : 0));
 
     if (ranked.some((c) => c.rank === 1 && c.lead.clientId !== workspaceId)) {
-      results.push({ eventId, status: "IGNORED", outcome: "invitee_in_other_workspace", leadId: null, leadCreated: false });
+      results.push({ status: "IGNORED", outcome: "invitee_in_other_workspace", leadId: null, leadCreated: false });
       continue;
     }
     const lead = ranked.find((c) => c.lead.clientId === workspaceId)?.lead ?? null;
     const d = decide(f, lead);
     if (!d.apply) {
-      results.push({ eventId, status: "PROCESSED", outcome: d.outcome, leadId: lead?.id ?? null, leadCreated: false });
+      results.push({ status: "PROCESSED", outcome: d.outcome, leadId: lead?.id ?? null, leadCreated: false });
       continue;
     }
     const a = pickAppointment(d.appointment);
     if (lead) {
       Object.assign(lead, a);
       if (lead.write === "none") lead.write = "update";
-      results.push({ eventId, status: "PROCESSED", outcome: d.outcome, leadId: lead.id, leadCreated: false });
+      results.push({ status: "PROCESSED", outcome: d.outcome, leadId: lead.id, leadCreated: false });
     } else {
-      const created: LeadState = { ...a, id: newId(), clientId: workspaceId, email, name: f.name ?? email, createdAt: at, write: "insert" };
+      const created: LeadWrite = { ...a, id: newId(), clientId: workspaceId, email, name: f.name ?? email, createdAt: at, write: "insert" };
       leads.set(created.id, created);
-      results.push({ eventId, status: "PROCESSED", outcome: d.outcome, leadId: created.id, leadCreated: true });
+      results.push({ status: "PROCESSED", outcome: d.outcome, leadId: created.id, leadCreated: true });
     }
   }
-  await writeResults(tx, [...leads.values()], results, at);
-  return results.map(({ eventId: _, ...r }) => r);
+  return { results, leads: [...leads.values()] };
 }
 
-/** One event (replay): the same code as a batch. */
+/** Maps stored inbox rows again (replay): same lookup, decisions and lead writes as a live batch. */
+export async function mapInviteeEvents(tx: Tx, items: MappingItem[], at: Date): Promise<MappingResult[]> {
+  if (items.length === 0) return [];
+  const [row] = await tx.query<{ leads: unknown }>(Prisma.sql`SELECT ${candidateLeadsJson(items)} AS leads`);
+  const { results, leads } = decideBatch(items, candidateLeadsFrom(row!.leads), at);
+  const events = results.map((r, i) => ({ id: items[i]!.eventId, status: r.status, outcome: r.outcome, lead: r.leadId }));
+  await tx.query(Prisma.sql`${leadWritesCtes(leads, at)}
+    UPDATE "WebhookEvent" w SET status = x.status::"WebhookEventStatus", outcome = x.outcome, error = NULL,
+      attempts = w.attempts + 1, "processedAt" = ${at}::timestamp(3), "leadId" = x.lead
+    FROM json_to_recordset(${JSON.stringify(events)}::json) AS x(id text, status text, outcome text, lead text)
+    WHERE w.id = x.id`);
+  return results;
+}
+
+/** One event (replay). */
 export async function mapInviteeEvent(tx: Tx, input: MappingItem & { at: Date }): Promise<MappingResult> {
   const [r] = await mapInviteeEvents(tx, [input], input.at);
   return r!;

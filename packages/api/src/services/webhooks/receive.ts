@@ -12,8 +12,8 @@ import { isDatabaseUnavailable, isRetryableConflict, isUniqueViolation } from ".
 import { now, sqlOf, type WebhookServiceDeps } from "./deps.ts";
 import { inviteeFacts, isInviteeEvent, type InviteeFacts } from "./facts.ts";
 import { idempotencyKey } from "./idempotency.ts";
-import { inboxKey, insertInboxBatch, markFailed, type InboxInitial, type InboxInsert, type InboxRow } from "./inbox.ts";
-import { mapInviteeEvents, type MappingItem } from "./map-invitee.ts";
+import { existingInboxJson, inboxKey, insertInboxBatch, markFailed, type InboxInitial, type InboxInsert, type InboxRow } from "./inbox.ts";
+import { candidateLeadsFrom, candidateLeadsJson, decideBatch, leadWritesCtes } from "./map-invitee.ts";
 import type { SqlRunner } from "./sql.ts";
 
 export type DeliveryEnvelope = { event: string; created_at: string; payload: Record<string, unknown> };
@@ -109,23 +109,45 @@ const fromRow = (row: InboxRow, duplicate: boolean): DeliveryResult => ({
 /** The first copy gets the unit's result; the other copies of the batch are duplicates of it. */
 const asCopy = (r: DeliveryResult): DeliveryResult => ({ ...r, duplicate: true, outcome: "duplicate", leadCreated: false });
 
-/** One transaction for all units (retried on deadlock, serialization failure or unique violation). */
+/** A mapped delivery's inbox row turned out to exist after all (a concurrent transaction stored it): run again. */
+class ConcurrentDeliveryError extends Error {
+  override name = "ConcurrentDeliveryError";
+  /** Retried like a serialization failure (see isRetryableConflict). */
+  readonly code = "40001";
+}
+
+/**
+ * One transaction for all units, 2 statements whatever their number (retried on deadlock,
+ * serialization failure or unique violation): read which keys the inbox already has and lock the
+ * candidate leads; decide in TypeScript; write the leads and the inbox rows, each once.
+ */
 async function storeAndMap(sql: SqlRunner, units: Unit[], at: Date): Promise<DeliveryResult[]> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await sql.transaction(async (tx) => {
-        const stored = await insertInboxBatch(tx, units.map((u) => ({ ...u.row, initial: u.initial, copies: u.copies.length, lockEmail: u.facts?.email ?? null })));
-        const results = stored.map((s) => fromRow(s, !s.inserted));
-        const toMap: Array<MappingItem & { unit: number }> = [];
-        units.forEach((u, i) => {
-          if (stored[i]!.inserted && u.facts) toMap.push({ eventId: stored[i]!.id, workspaceId: u.row.workspaceId, facts: u.facts, unit: i });
+        const invitee = units.filter((u) => u.facts !== null).map((u) => ({ workspaceId: u.row.workspaceId, facts: u.facts! }));
+        const [read] = await tx.query<{ inbox: unknown; leads: unknown }>(Prisma.sql`SELECT ${existingInboxJson(units.map((u) => u.row))} AS inbox,
+          ${invitee.length > 0 ? candidateLeadsJson(invitee) : Prisma.sql`'[]'::json`} AS leads`);
+        const existing = new Set(jsonRows<{ ws: string; key: string }>(read!.inbox).map((r) => inboxKey({ workspaceId: r.ws, idempotencyKey: r.key })));
+        const toMap = units.filter((u) => u.facts !== null && !existing.has(inboxKey(u.row)));
+        const { results, leads } = decideBatch(toMap.map((u) => ({ workspaceId: u.row.workspaceId, facts: u.facts! })), candidateLeadsFrom(read!.leads), at);
+        const mapped = new Map(toMap.map((u, j) => [u, results[j]!]));
+        const stored = await insertInboxBatch(
+          tx,
+          units.map((u) => {
+            const m = mapped.get(u);
+            return { ...u.row, copies: u.copies.length, initial: m ? { status: m.status, outcome: m.outcome, error: null, leadId: m.leadId } : u.initial };
+          }),
+          leadWritesCtes(leads, at),
+        );
+        return units.map((u, i) => {
+          const s = stored[i]!;
+          const m = mapped.get(u);
+          // Decided as new but stored by someone else meanwhile (or gone): this batch's decisions are void.
+          if ((m && !s.inserted) || (!m && u.facts && s.inserted)) throw new ConcurrentDeliveryError("an inbox row changed during the batch");
+          if (!m) return fromRow(s, !s.inserted);
+          return { eventId: s.id, duplicate: false, status: m.status, outcome: m.outcome, error: null, leadId: m.leadId, leadCreated: m.leadCreated };
         });
-        const mapped = await mapInviteeEvents(tx, toMap, at);
-        toMap.forEach((m, j) => {
-          const r = mapped[j]!;
-          results[m.unit] = { eventId: m.eventId, duplicate: false, status: r.status, outcome: r.outcome, error: null, leadId: r.leadId, leadCreated: r.leadCreated };
-        });
-        return results;
       });
     } catch (error) {
       if (isDatabaseUnavailable(error)) throw error;
@@ -134,6 +156,8 @@ async function storeAndMap(sql: SqlRunner, units: Unit[], at: Date): Promise<Del
     }
   }
 }
+
+const jsonRows = <T>(v: unknown): T[] => (typeof v === "string" ? JSON.parse(v) : v) as T[];
 
 /** A unit on its own; when its mapping fails for good, it is kept as FAILED with the error. */
 async function storeAndMapOne(sql: SqlRunner, unit: Unit, at: Date): Promise<DeliveryResult> {

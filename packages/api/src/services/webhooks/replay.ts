@@ -70,8 +70,7 @@ export async function replayOne(deps: WebhookServiceDeps, id: string): Promise<R
   for (let attempt = 1; ; attempt++) {
     try {
       const r = await sqlOf(deps).transaction(async (tx) => {
-        // Same lock order as a live delivery: (workspace, email) first, then the inbox row.
-        await tx.query(Prisma.sql`SELECT pg_advisory_xact_lock(hashtext(${head.clientId}), hashtext(${facts.email.trim().toLowerCase()}))::text`);
+        // The inbox row first (two replays of one row wait for each other), then the leads, as live.
         await tx.query(Prisma.sql`SELECT id FROM "WebhookEvent" WHERE id = ${id} FOR UPDATE`);
         return mapInviteeEvent(tx, { eventId: id, workspaceId: head.clientId, facts, at });
       });
