@@ -153,7 +153,7 @@ async function main() {
     NODE_ENV: "production",
     DATABASE_URL: databaseUrl,
     CREDENTIALS_ENCRYPTION_KEY: process.env.CREDENTIALS_ENCRYPTION_KEY ?? localDevKey(root),
-    BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? localSecret("auth-secret"),
+    BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? localSecret("better-auth-secret"),
     BETTER_AUTH_URL: process.env.BETTER_AUTH_URL ?? `http://localhost:${webPort}`,
     ADMIN_API_TOKEN: process.env.ADMIN_API_TOKEN ?? localSecret("admin-api-token"),
     INTERNAL_API_TOKEN: process.env.INTERNAL_API_TOKEN ?? localSecret("internal-api-token"),
