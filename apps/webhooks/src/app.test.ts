@@ -69,6 +69,17 @@ describe("signature check (one test per broken part)", () => {
     expect(await t.db.webhookEvent.count()).toBe(before);
   });
 
+  it("a rotated signing key is accepted at once, though keys are cached", async () => {
+    const rot = await workspace("Rotating");
+    expect((await post(url, rot.id, signedRequest({ body: body("r1@x.test"), signingKey: rot.key }))).status).toBe(200); // now cached
+    const newKey = generateKey();
+    await t.db.client.update({ where: { id: rot.id }, data: { calendlyWebhookSigningKeyEnc: secrets.encrypt(newKey, secretContext.calendlySigningKey(rot.id)) } });
+    expect((await post(url, rot.id, signedRequest({ body: body("r2@x.test"), signingKey: newKey }))).status).toBe(200);
+    expect(await t.db.lead.count({ where: { clientId: rot.id } })).toBe(2);
+    // A wrong key is still refused after the fresh read.
+    expect(await post(url, rot.id, signedRequest({ body: body("r3@x.test"), signingKey: generateKey() }))).toEqual({ status: 401, body: expect.objectContaining({ reason: "signature_mismatch" }) });
+  });
+
   it("workspace without a signing key → 401", async () => {
     const bare = await workspace("Bare", false);
     const r = await post(url, bare.id, signedRequest({ body: body(), signingKey: bare.key }));
