@@ -64,9 +64,10 @@ const requests = [];
 for (let i = 0; i < POOL; i++) {
   const raw = i > 0 && i % DUPLICATE_EVERY === 0 ? requests[i - 7].body : body(i);
   const sig = `t=${t},v1=${createHmac("sha256", signingKey).update(`${t}.${raw}`).digest("hex")}`;
-  requests.push({ body: raw, headers: { "content-type": "application/json", "calendly-webhook-signature": sig } });
+  requests.push({ body: raw, unique: raw !== requests[i - 7]?.body || i % DUPLICATE_EVERY !== 0, headers: { "content-type": "application/json", "calendly-webhook-signature": sig } });
 }
 let next = 0;
+let unique = 0; // distinct deliveries handed to autocannon (a redelivery or a second lap of the pool is not)
 
 const result = await autocannon({
   url: `${baseUrl}/webhooks/calendly/${workspaceId}`,
@@ -76,7 +77,9 @@ const result = await autocannon({
   requests: [
     {
       setupRequest: (req) => {
-        const r = requests[next++ % POOL];
+        const r = requests[next % POOL];
+        if (r.unique && next < POOL) unique++;
+        next++;
         return { ...req, body: r.body, headers: { ...req.headers, ...r.headers } };
       },
     },
@@ -85,6 +88,8 @@ const result = await autocannon({
 process.stdout.write(
   JSON.stringify({
     requests: result.requests.total,
+    sent: next,
+    unique,
     rps: result.requests.average,
     p50: result.latency.p50,
     p90: result.latency.p90,

@@ -108,8 +108,9 @@ try {
   const results = {};
   const targets = [["baseline (node:http + pg, verify + 1 INSERT)", baseUrl, env.workspaces.baseline], ["webhooks server (dist/server.js)", serverUrl, env.workspaces.server]];
   for (const [name, url, ws] of targets.filter(([n]) => !process.env.BENCH_ONLY || n.startsWith(process.env.BENCH_ONLY))) {
-    await load(url, ws, 2); // warm-up: JIT, pools, caches
+    const warm = await load(url, ws, 2); // warm-up: JIT, pools, caches
     results[name] = await load(url, ws, SECONDS);
+    results[name].uniqueSent = warm.unique + results[name].unique;
   }
 
   const client = new pg.Client({ connectionString: env.url });
@@ -136,6 +137,8 @@ try {
   console.log("");
   console.log(`ratio server/baseline: ${ratio.toFixed(2)} (target >= 0.80) ${ratio >= 0.8 ? "OK" : "BELOW TARGET"}`);
   console.log(`server p99: ${s.p99} ms (target < 25 ms) ${s.p99 < 25 ? "OK" : "ABOVE TARGET"}`);
+  const gap = s.uniqueSent - rows[0].inbox;
+  console.log(`inbox rows: ${rows[0].inbox}, leads: ${rows[0].leads}, unique deliveries sent: ${s.uniqueSent} ${gap === 0 && rows[0].leads === rows[0].inbox ? "OK" : `(difference ${gap}: requests still in flight when autocannon stopped may or may not have arrived, at most ${CONNECTIONS} per run)`}`);
   console.log(`server wrote ${rows[0].inbox} inbox rows for ${rows[0].deliveries} deliveries and ${rows[0].leads} leads (duplicates counted, not re-applied)`);
   // A batch's rows share their receivedAt (at most one batch per millisecond): about how many deliveries shared a transaction.
   console.log(`about ${(rows[0].inbox / Math.max(1, rows[0].batches)).toFixed(1)} new deliveries per transaction (${rows[0].batches} distinct receivedAt)`);
