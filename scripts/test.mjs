@@ -18,10 +18,10 @@ if (!existsSync(join(process.env.PGBIN ?? "/usr/lib/postgresql/15/bin", "initdb"
 const pnpm = ensurePnpm();
 step("Installing dependencies");
 run(pnpm, ["install", "--frozen-lockfile"]);
-step("Type-checking the scripts");
-run(pnpm, ["exec", "tsc", "--noEmit", "-p", "tsconfig.json"]);
 step("Type-checking, unit and integration tests, builds");
 run(pnpm, ["turbo", "run", "typecheck", "test", "build", "--concurrency=2"]);
+step("Type-checking the root scripts");
+run(pnpm, ["exec", "tsc", "--noEmit", "-p", "tsconfig.json"]);
 step("Browser end-to-end tests");
 run(pnpm, ["turbo", "run", "e2e"]);
 console.log("\nAll suites passed.");

@@ -1,3 +1,4 @@
+import type { Prisma } from "@booking/db";
 import type { CalendlyIntegrationDeps } from "./deps.ts";
 import { subscriptionFields } from "./ensure-subscription.ts";
 import { loadIntegration } from "./integration-state.ts";
@@ -5,6 +6,17 @@ import { subscriptionView, type SubscriptionView } from "./integration-view.ts";
 import { callCalendly } from "./map-error.ts";
 import { clientForWorkspace } from "./token.ts";
 import { withSubscriptionLease } from "./subscription-lease.ts";
+
+/** The columns of a workspace that no longer has a subscription (nor its signing key). */
+export function forgottenSubscription(at: Date) {
+  return {
+    calendlyWebhookSubscriptionUri: null,
+    calendlyWebhookSigningKeyEnc: null,
+    calendlyWebhookState: "missing",
+    calendlyWebhookRetryStartedAt: null,
+    calendlyWebhookCheckedAt: at,
+  } satisfies Prisma.ClientUpdateInput;
+}
 
 /** Deletes the stored subscription at Calendly (a 404 is fine) and forgets it and its signing key. */
 export async function removeCalendlySubscription(deps: CalendlyIntegrationDeps, workspaceId: string): Promise<SubscriptionView> {
@@ -20,13 +32,7 @@ async function removeUnderLease(deps: CalendlyIntegrationDeps, workspaceId: stri
   }
   const saved = await deps.db.client.update({
     where: { id: workspaceId },
-    data: {
-      calendlyWebhookSubscriptionUri: null,
-      calendlyWebhookSigningKeyEnc: null,
-      calendlyWebhookState: "missing",
-      calendlyWebhookRetryStartedAt: null,
-      calendlyWebhookCheckedAt: deps.clock(),
-    },
+    data: forgottenSubscription(deps.clock()),
     select: subscriptionFields,
   });
   return subscriptionView(saved);

@@ -5,6 +5,7 @@ import { loadIntegration } from "./integration-state.ts";
 import { subscriptionView, type SubscriptionView } from "./integration-view.ts";
 import { calendlyToDomainError, isCalendlyNotFound } from "./map-error.ts";
 import { clientForWorkspace } from "./token.ts";
+import { forgottenSubscription } from "./remove-subscription.ts";
 
 /**
  * Re-reads the stored subscription at Calendly and records its state, `retry_started_at` (set
@@ -37,13 +38,7 @@ export async function calendlySubscriptionHealth(deps: CalendlyIntegrationDeps, 
           calendlyWebhookRetryStartedAt: sub.retry_started_at ? new Date(sub.retry_started_at) : null,
           calendlyWebhookCheckedAt: deps.clock(),
         }
-      : {
-          calendlyWebhookSubscriptionUri: null,
-          calendlyWebhookSigningKeyEnc: null,
-          calendlyWebhookState: "missing",
-          calendlyWebhookRetryStartedAt: null,
-          calendlyWebhookCheckedAt: deps.clock(),
-        },
+      : forgottenSubscription(deps.clock()),
     select: subscriptionFields,
   });
   return subscriptionView(saved);

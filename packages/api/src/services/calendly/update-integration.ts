@@ -6,6 +6,7 @@ import { loadIntegration } from "./integration-state.ts";
 import { integrationView, type CalendlyIntegrationView } from "./integration-view.ts";
 import { callCalendly } from "./map-error.ts";
 import { clientForWorkspace } from "./token.ts";
+import { forgottenSubscription } from "./remove-subscription.ts";
 import { withSubscriptionLease } from "./subscription-lease.ts";
 
 export type UpdateCalendlyIntegrationInput = {
@@ -105,11 +106,7 @@ async function applyUpdate(
       calendlyUserEmail: null,
       calendlyOrganizationUri: null,
       calendlyLastError: null,
-      calendlyWebhookSubscriptionUri: null,
-      calendlyWebhookSigningKeyEnc: null,
-      calendlyWebhookState: "missing",
-      calendlyWebhookRetryStartedAt: null,
-      calendlyWebhookCheckedAt: now,
+      ...forgottenSubscription(now),
     } satisfies Prisma.ClientUpdateInput);
   }
 

@@ -1,4 +1,4 @@
-import type { AppointmentStatus, LeadSource } from "@booking/db";
+import type { Prisma } from "@booking/db";
 
 export const leadSelect = {
   id: true,
@@ -18,23 +18,7 @@ export const leadSelect = {
   updatedAt: true,
 } as const;
 
-export type LeadView = {
-  id: string;
-  clientId: string;
-  name: string;
-  email: string;
-  phone: string | null;
-  source: LeadSource;
-  appointmentStatus: AppointmentStatus;
-  appointmentStartAt: Date | null;
-  appointmentEndAt: Date | null;
-  appointmentBookedAt: Date | null;
-  appointmentCanceledAt: Date | null;
-  appointmentCancelReason: string | null;
-  appointmentCanceledBy: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-};
+export type LeadView = Prisma.LeadGetPayload<{ select: typeof leadSelect }>;
 
 export const leadListSelect = {
   id: true,
@@ -48,4 +32,4 @@ export const leadListSelect = {
   updatedAt: true,
 } as const;
 
-export type LeadListItem = Omit<LeadView, "clientId" | "phone" | "appointmentBookedAt" | "appointmentCanceledAt" | "appointmentCancelReason" | "appointmentCanceledBy">;
+export type LeadListItem = Prisma.LeadGetPayload<{ select: typeof leadListSelect }>;
