@@ -3,7 +3,7 @@
 // cluster, and the browser end-to-end tests in Chromium. `.ci/run` calls exactly this.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { checkNode, ensurePnpm, run, step } from "./lib/toolchain.mjs";
+import { checkNode, ensurePnpm, run, runCounting, step } from "./lib/toolchain.mjs";
 
 checkNode();
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -19,9 +19,10 @@ const pnpm = ensurePnpm();
 step("Installing dependencies");
 run(pnpm, ["install", "--frozen-lockfile"]);
 step("Type-checking, unit and integration tests, builds");
-run(pnpm, ["turbo", "run", "typecheck", "test", "build", "--concurrency=2"]);
+const unit = runCounting(pnpm, ["turbo", "run", "typecheck", "test", "build", "--concurrency=2"]);
 step("Type-checking the root scripts");
 run(pnpm, ["exec", "tsc", "--noEmit", "-p", "tsconfig.json"]);
 step("Browser end-to-end tests");
-run(pnpm, ["turbo", "run", "e2e"]);
-console.log("\nAll suites passed.");
+const e2e = runCounting(pnpm, ["turbo", "run", "e2e"]);
+console.log(`\nAll suites passed: ${unit.passed} unit/integration tests, ${e2e.passed} browser tests.`);
+console.log(`${unit.passed + e2e.passed} passed, ${unit.failed + e2e.failed} failed`);

@@ -49,3 +49,32 @@ export function checkNode() {
     process.exit(1);
   }
 }
+
+/**
+ * Like run(), but also counts the tests that jest ("Tests: 3 failed, 12 passed, 15 total") and
+ * Playwright ("12 passed (36.8s)") report, for the closing summary line.
+ */
+export function runCounting(cmd, args) {
+  const res = spawnSync(cmd, args, { cwd: root, stdio: ["inherit", "pipe", "inherit"], env: { ...process.env, ...quietEnv }, maxBuffer: 256 * 1024 * 1024 });
+  const out = res.stdout?.toString() ?? "";
+  process.stdout.write(out);
+  let passed = 0;
+  let failed = 0;
+  for (const line of out.split("\n")) {
+    const jest = /Tests:\s+(.*)\s+\d+ total/.exec(line);
+    const pw = /^(\d+) (passed|failed|flaky) \(/.exec(line.replace(/^@[^ ]+ /, "").trim());
+    if (jest) {
+      passed += Number(/(\d+) passed/.exec(jest[1])?.[1] ?? 0);
+      failed += Number(/(\d+) failed/.exec(jest[1])?.[1] ?? 0);
+    } else if (pw) {
+      if (pw[2] === "failed") failed += Number(pw[1]);
+      else passed += Number(pw[1]);
+    }
+  }
+  if (res.status !== 0) {
+    console.error(`\n✗ ${cmd} ${args.join(" ")} failed (exit ${res.status ?? res.signal})`);
+    console.log(`${passed} passed, ${Math.max(failed, 1)} failed`);
+    process.exit(res.status || 1);
+  }
+  return { passed, failed };
+}
