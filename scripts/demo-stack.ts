@@ -11,6 +11,7 @@ import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { createDb } from "@booking/db";
 import { findRepoRoot, localDevKey } from "@booking/db/crypto";
 import { DEMO_EVENT_TYPE, DEMO_PASSWORD, seedDemo } from "@booking/db/seed";
+import { startDemoControl } from "./demo-control.ts";
 
 const root = findRepoRoot() ?? process.cwd();
 const local = join(root, ".local");
@@ -146,7 +147,14 @@ async function main() {
     stub.fake.addEventType(account.userUri, { uri: DEMO_EVENT_TYPE.uri, name: DEMO_EVENT_TYPE.name, scheduling_url: DEMO_EVENT_TYPE.link, duration: 30 });
     stub.fake.addEventType(account.userUri, { name: "Strategy session (60 min)", scheduling_url: "https://calendly.com/northwind-demo/strategy", duration: 60 });
     calendlyBaseUrl = stub.url;
-    calendlyNote = `Calendly: a local stand-in at ${stub.url} (this machine cannot reach Calendly); use the token "${demoToken}"`;
+    const controlPort = Number(process.env.DEMO_CONTROL_PORT ?? 3002);
+    const control = await startDemoControl({ fake: stub.fake, hostUserUri: account.userUri, eventTypeUri: DEMO_EVENT_TYPE.uri, port: controlPort });
+    cleanups.push(() => new Promise<void>((r) => control.close(() => r())));
+    calendlyNote = [
+      `Calendly: a local stand-in at ${stub.url} (this machine cannot reach Calendly); use the token "${demoToken}"`,
+      `│ Simulate a booking once the subscription is ensured (Integrations page):`,
+      `│   curl -X POST localhost:${controlPort}/book -H 'content-type: application/json' -d '{"name":"Ada Lovelace","email":"ada@example.com"}'`,
+    ].join("\n  ");
   }
 
   const env: NodeJS.ProcessEnv = {
