@@ -1,7 +1,19 @@
 // The web process's composition root: env, database, secret box, auth, Calendly client factory.
 // Built lazily on first request (so `next build` needs no runtime env) and kept on globalThis so
 // dev hot reloads do not open a new pool each time. Server-only: never import from client code.
-import { createAdminWorkspacesHandler, createAuth, createCalendlyClientFactory, createFetchHandler, EnvError, loadApiEnv, type ApiEnv, type Auth } from "@booking/api";
+import {
+  createAdminWorkspacesHandler,
+  createAuth,
+  createCalendlyClientFactory,
+  createContextInner,
+  createFetchHandler,
+  EnvError,
+  loadApiEnv,
+  sessionFromRequest,
+  type ApiEnv,
+  type Auth,
+  type Context,
+} from "@booking/api";
 import { createDb, secretBoxFromEnv, type Db, type SecretBox } from "@booking/db";
 
 export type ServerDeps = {
@@ -10,6 +22,8 @@ export type ServerDeps = {
   secrets: SecretBox;
   auth: Auth;
   trpc: (req: Request) => Promise<Response>;
+  /** The tRPC context for a server component rendering on behalf of the request with these headers. */
+  rscContext: (headers: Headers) => Promise<Context>;
   adminWorkspaces: (req: Request) => Promise<Response>;
 };
 
@@ -31,7 +45,14 @@ function build(): ServerDeps {
     endpoint: "/api/trpc",
   });
   const adminWorkspaces = createAdminWorkspacesHandler({ db, adminApiToken: env.adminApiToken });
-  return { env, db, secrets, auth, trpc, adminWorkspaces };
+  const rscContext = async (headers: Headers) => {
+    // Server components act only as the signed-in member (never with a bearer token).
+    const cookieOnly = new Headers(headers);
+    cookieOnly.delete("authorization");
+    const session = await sessionFromRequest(new Request("http://rsc.internal/", { headers: cookieOnly }), { auth });
+    return createContextInner({ db, secrets, calendlyFor, session, env: { publicWebhookBaseUrl: env.publicWebhookBaseUrl } });
+  };
+  return { env, db, secrets, auth, trpc, rscContext, adminWorkspaces };
 }
 
 export function serverDeps(): ServerDeps {

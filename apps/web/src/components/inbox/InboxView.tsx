@@ -13,8 +13,8 @@ import { DELIVERY_STATUS } from "./DeliveryStatusBadge";
 import { ReconcileButton } from "./ReconcileButton";
 import { ReplayButton } from "./ReplayButton";
 import type { DeliveryStatusFilter } from "./types";
+import { INBOX_PAGE_SIZE as PAGE_SIZE } from "./constants";
 
-const PAGE_SIZE = 25;
 const STATUS_OPTIONS = [{ value: "ALL", label: "All deliveries" }, ...Object.entries(DELIVERY_STATUS).map(([value, s]) => ({ value, label: s.label }))];
 
 export function InboxView() {

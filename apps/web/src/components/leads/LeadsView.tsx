@@ -13,8 +13,8 @@ import { CreateLeadForm } from "./CreateLeadForm";
 import { APPOINTMENT_STATUS } from "./LeadStatusBadge";
 import { LeadsTable } from "./LeadsTable";
 import type { LeadStatusFilter } from "./types";
+import { LEADS_PAGE_SIZE as PAGE_SIZE } from "./constants";
 
-const PAGE_SIZE = 20;
 const STATUS_OPTIONS = [
   { value: "ALL", label: "All statuses" },
   ...Object.entries(APPOINTMENT_STATUS).map(([value, s]) => ({ value, label: s.label })),

@@ -1,7 +1,14 @@
 import type { ReactNode } from "react";
 import { WorkspaceShell } from "~/components/shell/WorkspaceShell";
+import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 
 export default async function WorkspaceLayout({ children, params }: { children: ReactNode; params: Promise<{ workspaceId: string }> }) {
   const { workspaceId } = await params;
-  return <WorkspaceShell workspaceId={decodeURIComponent(workspaceId)}>{children}</WorkspaceShell>;
+  prefetch(trpc.workspaces.list.queryOptions());
+  prefetch(trpc.session.me.queryOptions());
+  return (
+    <HydrateClient>
+      <WorkspaceShell workspaceId={decodeURIComponent(workspaceId)}>{children}</WorkspaceShell>
+    </HydrateClient>
+  );
 }
