@@ -8,6 +8,9 @@ const schema = z.object({
   WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(180),
   CALENDLY_API_BASE_URL: z.url().default("https://api.calendly.com"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  /** Batches stored and mapped at once (group commit); see README "Benchmark". */
+  WEBHOOKS_BATCH_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+  WEBHOOKS_MAX_BATCH: z.coerce.number().int().min(1).max(1000).default(64),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -12,7 +12,15 @@ async function main() {
   const db = createDb({ url: env.DATABASE_URL, max: 4, connectionTimeoutMillis: 3_000 });
   const { pool, sql } = createSqlPool({ url: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE });
   const secrets = secretBoxFromEnv(process.env);
-  const app = createWebhooksServer({ db, sql, secrets, toleranceSeconds: env.WEBHOOK_TOLERANCE_SECONDS, logger });
+  const app = createWebhooksServer({
+    db,
+    sql,
+    secrets,
+    toleranceSeconds: env.WEBHOOK_TOLERANCE_SECONDS,
+    logger,
+    batchConcurrency: env.WEBHOOKS_BATCH_CONCURRENCY,
+    maxBatch: env.WEBHOOKS_MAX_BATCH,
+  });
   const url = await app.listen(env.WEBHOOKS_PORT, env.WEBHOOKS_HOST);
   logger.info({ url, toleranceSeconds: env.WEBHOOK_TOLERANCE_SECONDS }, "webhooks server listening");
 
