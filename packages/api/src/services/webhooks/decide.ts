@@ -49,6 +49,17 @@ export type Decision = { apply: true; outcome: Outcome; appointment: Appointment
 
 const later = (a: Date | null, b: Date): Date => (a && a.getTime() > b.getTime() ? a : b);
 
+/** The booking an event about the lead's current invitee refers to: what we know, else the payload's. */
+function sameBooking(current: Appointment, f: InviteeFacts) {
+  return {
+    appointmentStartAt: current.appointmentStartAt ?? f.startAt,
+    appointmentEndAt: current.appointmentEndAt ?? f.endAt,
+    appointmentBookedAt: current.appointmentBookedAt ?? f.inviteeCreatedAt,
+    calendlyInviteeUri: f.uri,
+    calendlyScheduledEventUri: current.calendlyScheduledEventUri ?? f.scheduledEventUri,
+  };
+}
+
 export function decide(f: InviteeFacts, lead: Appointment | null): Decision {
   const current = lead ?? EMPTY_APPOINTMENT;
   const tracksOther = current.calendlyInviteeUri !== null && current.calendlyInviteeUri !== f.uri;
@@ -88,15 +99,11 @@ export function decide(f: InviteeFacts, lead: Appointment | null): Decision {
         outcome: f.rescheduled ? "rescheduled" : "canceled",
         appointment: {
           ...base,
+          ...sameBooking(current, f),
           appointmentStatus: f.rescheduled ? "RESCHEDULED" : "CANCELED",
-          appointmentStartAt: current.appointmentStartAt ?? f.startAt,
-          appointmentEndAt: current.appointmentEndAt ?? f.endAt,
-          appointmentBookedAt: current.appointmentBookedAt ?? f.inviteeCreatedAt,
           appointmentCanceledAt: c?.createdAt ?? f.eventAt,
           appointmentCancelReason: c?.reason ?? null,
           appointmentCanceledBy: c ? (c.canceledBy ?? c.cancelerType) : null,
-          calendlyInviteeUri: f.uri,
-          calendlyScheduledEventUri: current.calendlyScheduledEventUri ?? f.scheduledEventUri,
         },
       };
     }
@@ -107,12 +114,8 @@ export function decide(f: InviteeFacts, lead: Appointment | null): Decision {
         outcome: "no_show",
         appointment: {
           ...base,
+          ...sameBooking(current, f),
           appointmentStatus: "NO_SHOW",
-          appointmentStartAt: current.appointmentStartAt ?? f.startAt,
-          appointmentEndAt: current.appointmentEndAt ?? f.endAt,
-          appointmentBookedAt: current.appointmentBookedAt ?? f.inviteeCreatedAt,
-          calendlyInviteeUri: f.uri,
-          calendlyScheduledEventUri: current.calendlyScheduledEventUri ?? f.scheduledEventUri,
         },
       };
     case "invitee_no_show.deleted":
@@ -126,12 +129,8 @@ export function decide(f: InviteeFacts, lead: Appointment | null): Decision {
         outcome: "no_show_removed",
         appointment: {
           ...base,
+          ...sameBooking(current, f),
           appointmentStatus: "BOOKED",
-          appointmentStartAt: current.appointmentStartAt ?? f.startAt,
-          appointmentEndAt: current.appointmentEndAt ?? f.endAt,
-          appointmentBookedAt: current.appointmentBookedAt ?? f.inviteeCreatedAt,
-          calendlyInviteeUri: f.uri,
-          calendlyScheduledEventUri: current.calendlyScheduledEventUri ?? f.scheduledEventUri,
         },
       };
   }
