@@ -2,7 +2,7 @@
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { createCalendlyClient } from "./client.ts";
-import { CalendlyApiError } from "./errors.ts";
+import { failureOf } from "./test-utils.ts";
 
 const BASE = "https://api.calendly.com";
 const server = setupServer();
@@ -13,16 +13,6 @@ afterAll(() => server.close());
 const sleeps: number[] = [];
 const client = (over: { baseUrl?: string; maxRetries?: number } = {}) =>
   createCalendlyClient({ token: "tok", sleep: async (ms) => void sleeps.push(ms), ...over });
-
-async function failureOf(promise: Promise<unknown>): Promise<CalendlyApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof CalendlyApiError) return error;
-    throw error;
-  }
-  throw new Error("expected a CalendlyApiError");
-}
 
 const eventType = (i: number) => ({
   uri: `${BASE}/event_types/et${i}`,

@@ -3,7 +3,7 @@ import { setupServer } from "msw/node";
 import { CALENDLY_INVITEE_EVENTS } from "../events.ts";
 import { calendlyHandlers, createFakeCalendly, type FakeCalendly } from "../testing/index.ts";
 import { createCalendlyClient, createCalendlyClientFactory, type CalendlyClientOptions } from "./client.ts";
-import { CalendlyApiError, type CalendlyApiErrorKind } from "./errors.ts";
+import { failureOf, kindOf } from "./test-utils.ts";
 
 const BASE = "https://calendly.test/api";
 let fake: FakeCalendly;
@@ -25,20 +25,6 @@ function client(token: string, over: Partial<CalendlyClientOptions> = {}) {
     sleep: async (ms) => void sleeps.push(ms),
     ...over,
   });
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<CalendlyApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof CalendlyApiError) return error;
-    throw error;
-  }
-  throw new Error("expected a CalendlyApiError");
-}
-
-async function kindOf(promise: Promise<unknown>): Promise<CalendlyApiErrorKind> {
-  return (await failureOf(promise)).kind;
 }
 
 const WEBHOOK_URL = "https://hooks.example.test/webhooks/calendly/ws_1";
