@@ -50,6 +50,7 @@ describe("invitee.created", () => {
 });
 
 const at = (iso: string) => ({ created_at: iso });
+const T0 = "2026-05-12T14:00:00.000Z";
 const T1 = "2026-05-12T15:00:00.000Z";
 const T2 = "2026-05-12T16:00:00.000Z";
 const T3 = "2026-05-12T17:00:00.000Z";
@@ -210,7 +211,9 @@ describe("concurrency (enforced by PostgreSQL)", () => {
     const bodies = [
       created,
       buildWebhookEnvelope("invitee_no_show.created", { uri: created.payload.uri, email: "race@x.test" }, at(T2)),
-      buildWebhookEnvelope("invitee.created", { email: "race@x.test" }, at(T1)), // another booking, same person
+      // Another, older booking of the same person: it must not create a second lead, and being
+      // older it never displaces the first booking, whatever order the four are applied in.
+      buildWebhookEnvelope("invitee.created", { email: "race@x.test" }, at(T0)),
       // same invitee, different email spelling: serialized by the unique invitee URI instead
       buildWebhookEnvelope("invitee_no_show.deleted", { uri: created.payload.uri, email: "Race+alias@x.test", no_show: null }, at(T1)),
     ];
