@@ -1,2 +1,6 @@
 import { jestPreset } from "../../jest.preset.js";
-export default { ...jestPreset };
+
+// This package's tests need no database (and it does not depend on @booking/db, whose generated
+// client the shared PostgreSQL setup loads), so it runs without that setup.
+const { globalSetup: _setup, globalTeardown: _teardown, ...preset } = jestPreset;
+export default preset;
