@@ -3,13 +3,14 @@
 //   WEB_URL (default http://localhost:3000), INTERNAL_API_TOKEN (default: the run command's .local/internal-api-token)
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { AppRouter, RouterOutputs } from "@booking/api";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import superjson from "superjson";
-import type { AppRouter, RouterOutputs } from "@booking/api";
 
 const root = join(import.meta.dirname, "..");
 const tokenFile = join(root, ".local", "internal-api-token");
-const token = process.env.INTERNAL_API_TOKEN ?? (existsSync(tokenFile) ? readFileSync(tokenFile, "utf8").trim() : undefined);
+const token =
+  process.env.INTERNAL_API_TOKEN ?? (existsSync(tokenFile) ? readFileSync(tokenFile, "utf8").trim() : undefined);
 if (!token) {
   console.error("Set INTERNAL_API_TOKEN (the web app's internal bearer token).");
   process.exit(1);

@@ -1,16 +1,16 @@
 // Second half of the run command: an embedded database (PGlite served over the PostgreSQL protocol)
 // unless DATABASE_URL is set, migrations, demo data, a local Calendly stand-in unless
 // CALENDLY_API_BASE_URL is set, then the built web app and webhooks server.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
-import { randomBytes } from "node:crypto";
-import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { createDb } from "@booking/db";
 import { findRepoRoot, localDevKey } from "@booking/db/crypto";
 import { DEMO_EVENT_TYPE, DEMO_PASSWORD, seedDemo } from "@booking/db/seed";
+import { PGlite } from "@electric-sql/pglite";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { startDemoControl } from "./demo-control.ts";
 
 const root = findRepoRoot() ?? process.cwd();
@@ -37,7 +37,7 @@ function localSecret(name: string, make = () => randomBytes(32).toString("base64
   const file = join(local, name);
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
   const value = make();
-  writeFileSync(file, value + "\n", { mode: 0o600 });
+  writeFileSync(file, `${value}\n`, { mode: 0o600 });
   return value;
 }
 
@@ -109,8 +109,12 @@ function migrate(databaseUrl: string) {
 async function main() {
   const webPort = Number(process.env.WEB_PORT ?? 3000);
   const webhooksPort = Number(process.env.WEBHOOKS_PORT ?? 3001);
-  for (const [name, port] of [["WEB_PORT", webPort], ["WEBHOOKS_PORT", webhooksPort]] as const) {
-    if (!(await portFree(port))) throw new Error(`Port ${port} is in use: stop what uses it or set ${name}=<another port>`);
+  for (const [name, port] of [
+    ["WEB_PORT", webPort],
+    ["WEBHOOKS_PORT", webhooksPort],
+  ] as const) {
+    if (!(await portFree(port)))
+      throw new Error(`Port ${port} is in use: stop what uses it or set ${name}=<another port>`);
   }
 
   let databaseUrl = process.env.DATABASE_URL;
@@ -141,14 +145,34 @@ async function main() {
   const demoToken = "demo-calendly-token-0001";
   if (!calendlyBaseUrl) {
     const { startFakeCalendlyServer } = await import("@booking/calendly/testing");
-    const stub = await startFakeCalendlyServer({ port: Number(process.env.CALENDLY_STUB_PORT ?? 0), host: "127.0.0.1" });
+    const stub = await startFakeCalendlyServer({
+      port: Number(process.env.CALENDLY_STUB_PORT ?? 0),
+      host: "127.0.0.1",
+    });
     cleanups.push(() => stub.close());
-    const account = stub.fake.addAccount({ token: demoToken, user: { name: "Northwind Demo", email: "calendly@northwind.example" } });
-    stub.fake.addEventType(account.userUri, { uri: DEMO_EVENT_TYPE.uri, name: DEMO_EVENT_TYPE.name, scheduling_url: DEMO_EVENT_TYPE.link, duration: 30 });
-    stub.fake.addEventType(account.userUri, { name: "Strategy session (60 min)", scheduling_url: "https://calendly.com/northwind-demo/strategy", duration: 60 });
+    const account = stub.fake.addAccount({
+      token: demoToken,
+      user: { name: "Northwind Demo", email: "calendly@northwind.example" },
+    });
+    stub.fake.addEventType(account.userUri, {
+      uri: DEMO_EVENT_TYPE.uri,
+      name: DEMO_EVENT_TYPE.name,
+      scheduling_url: DEMO_EVENT_TYPE.link,
+      duration: 30,
+    });
+    stub.fake.addEventType(account.userUri, {
+      name: "Strategy session (60 min)",
+      scheduling_url: "https://calendly.com/northwind-demo/strategy",
+      duration: 60,
+    });
     calendlyBaseUrl = stub.url;
     const controlPort = Number(process.env.DEMO_CONTROL_PORT ?? 3002);
-    const control = await startDemoControl({ fake: stub.fake, hostUserUri: account.userUri, eventTypeUri: DEMO_EVENT_TYPE.uri, port: controlPort });
+    const control = await startDemoControl({
+      fake: stub.fake,
+      hostUserUri: account.userUri,
+      eventTypeUri: DEMO_EVENT_TYPE.uri,
+      port: controlPort,
+    });
     cleanups.push(() => new Promise<void>((r) => control.close(() => r())));
     calendlyNote = [
       `Calendly: a local stand-in at ${stub.url} (this machine cannot reach Calendly); use the token "${demoToken}"`,
@@ -173,8 +197,17 @@ async function main() {
   };
 
   start("webhooks", process.execPath, [join(root, "apps/webhooks/dist/server.js")], env);
-  start("web", process.execPath, [join(root, "apps/web/node_modules/next/dist/bin/next"), "start", "-p", String(webPort)], env, join(root, "apps/web"));
-  await Promise.all([waitFor(`http://127.0.0.1:${webhooksPort}/healthz`), waitFor(`http://127.0.0.1:${webPort}/sign-in`)]);
+  start(
+    "web",
+    process.execPath,
+    [join(root, "apps/web/node_modules/next/dist/bin/next"), "start", "-p", String(webPort)],
+    env,
+    join(root, "apps/web"),
+  );
+  await Promise.all([
+    waitFor(`http://127.0.0.1:${webhooksPort}/healthz`),
+    waitFor(`http://127.0.0.1:${webPort}/sign-in`),
+  ]);
 
   console.log(`
   ┌──────────────────────────────────────────────────────────────────────────

@@ -12,12 +12,16 @@ if (!existsSync(chromium)) {
   process.exit(1);
 }
 if (!existsSync(join(process.env.PGBIN ?? "/usr/lib/postgresql/15/bin", "initdb")) && !process.env.TEST_DATABASE_URL) {
-  console.error("PostgreSQL server binaries not found: install postgresql-15 (apt-get install -y postgresql), set PGBIN, or set TEST_DATABASE_URL.");
+  console.error(
+    "PostgreSQL server binaries not found: install postgresql-15 (apt-get install -y postgresql), set PGBIN, or set TEST_DATABASE_URL.",
+  );
   process.exit(1);
 }
 const pnpm = ensurePnpm();
 step("Installing dependencies");
 run(pnpm, ["install", "--frozen-lockfile"]);
+step("Lint, format and unused-code check (Biome, knip)");
+run(pnpm, ["lint"]);
 step("Type-checking, unit and integration tests, builds");
 const unit = runCounting(pnpm, ["turbo", "run", "typecheck", "test", "build", "--concurrency=2"]);
 step("Type-checking the root scripts");

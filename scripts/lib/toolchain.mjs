@@ -4,10 +4,10 @@ import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-export const PNPM_VERSION = "10.34.9";
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const PNPM_VERSION = "10.34.9";
 
-export const quietEnv = {
+const quietEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
   TURBO_TELEMETRY_DISABLED: "1",
   CHECKPOINT_DISABLE: "1",
@@ -19,7 +19,12 @@ export function step(msg) {
 }
 
 export function run(cmd, args, opts = {}) {
-  const res = spawnSync(cmd, args, { cwd: root, stdio: "inherit", ...opts, env: { ...process.env, ...quietEnv, ...opts.env } });
+  const res = spawnSync(cmd, args, {
+    cwd: root,
+    stdio: "inherit",
+    ...opts,
+    env: { ...process.env, ...quietEnv, ...opts.env },
+  });
   if (res.status !== 0) {
     console.error(`\n✗ ${cmd} ${args.join(" ")} failed (exit ${res.status ?? res.signal})`);
     process.exit(res.status || 1);
@@ -37,7 +42,14 @@ export function ensurePnpm() {
   const local = join(root, ".local", "tools", "node_modules", ".bin", "pnpm");
   if (!existsSync(local) || works(local) !== PNPM_VERSION) {
     step(`Installing pnpm ${PNPM_VERSION} into .local/tools`);
-    run("npm", ["install", "--no-save", "--no-package-lock", "--prefix", join(root, ".local", "tools"), `pnpm@${PNPM_VERSION}`]);
+    run("npm", [
+      "install",
+      "--no-save",
+      "--no-package-lock",
+      "--prefix",
+      join(root, ".local", "tools"),
+      `pnpm@${PNPM_VERSION}`,
+    ]);
   }
   return local;
 }
@@ -55,7 +67,12 @@ export function checkNode() {
  * Playwright ("12 passed (36.8s)") report, for the closing summary line.
  */
 export function runCounting(cmd, args) {
-  const res = spawnSync(cmd, args, { cwd: root, stdio: ["inherit", "pipe", "inherit"], env: { ...process.env, ...quietEnv }, maxBuffer: 256 * 1024 * 1024 });
+  const res = spawnSync(cmd, args, {
+    cwd: root,
+    stdio: ["inherit", "pipe", "inherit"],
+    env: { ...process.env, ...quietEnv },
+    maxBuffer: 256 * 1024 * 1024,
+  });
   const out = res.stdout?.toString() ?? "";
   process.stdout.write(out);
   let passed = 0;

@@ -2,10 +2,17 @@
 // lives in the global-setup process, to deliver a signed webhook to a workspace's subscription.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { buildWebhookEnvelope } from "@booking/calendly/testing";
 import type { FakeCalendly } from "@booking/calendly/testing";
+import { buildWebhookEnvelope } from "@booking/calendly/testing";
 
-export type DeliverRequest = { workspaceId: string; event?: string; email: string; name: string; eventTypeUri?: string; startTime?: string };
+export type DeliverRequest = {
+  workspaceId: string;
+  event?: string;
+  email: string;
+  name: string;
+  eventTypeUri?: string;
+  startTime?: string;
+};
 
 export async function startControlServer(fake: FakeCalendly): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer(async (req, res) => {

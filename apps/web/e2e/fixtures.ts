@@ -1,8 +1,8 @@
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "@booking/db/seed";
+import { type BrowserContext, test as base, expect, type Page } from "@playwright/test";
 import type { DeliverRequest } from "./control-server";
 import { e2eEnv } from "./env";
 
@@ -10,7 +10,7 @@ const screenshotDir = join(dirname(fileURLToPath(import.meta.url)), "..", "test-
 
 export const test = base.extend({
   // global-setup publishes the URL of the web app it started.
-  baseURL: async ({}, use) => {
+  baseURL: async (_fixtures, use) => {
     await use(e2eEnv("E2E_BASE_URL"));
   },
 });

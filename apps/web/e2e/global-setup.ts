@@ -12,7 +12,7 @@ import { DEMO_EVENT_TYPE, seedDemo } from "@booking/db/seed";
 import { createDatabase, dropDatabase, freePort, migrate, startPostgres } from "@booking/db/testing";
 import { startControlServer } from "./control-server";
 import { E2E_CALENDLY_TOKEN, E2E_CALENDLY_USER, E2E_STRATEGY_EVENT } from "./env";
-import { startProcess, stopProcess, waitForHttp, type Started } from "./processes";
+import { type Started, startProcess, stopProcess, waitForHttp } from "./processes";
 
 const webDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 const webhooksDir = join(webDir, "..", "webhooks");
@@ -87,13 +87,22 @@ export default async function globalSetup() {
     const builtWebhooks = join(webhooksDir, "dist", "server.js");
     const webhooks: Started = existsSync(builtWebhooks)
       ? startProcess("webhooks", process.execPath, [builtWebhooks], { cwd: webhooksDir, env, logDir })
-      : startProcess("webhooks", join(webhooksDir, "node_modules", ".bin", "tsx"), ["src/server.ts"], { cwd: webhooksDir, env, logDir });
+      : startProcess("webhooks", join(webhooksDir, "node_modules", ".bin", "tsx"), ["src/server.ts"], {
+          cwd: webhooksDir,
+          env,
+          logDir,
+        });
     cleanups.push(() => stopProcess(webhooks));
-    const web = startProcess("web", process.execPath, [join(webDir, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(webPort)], {
-      cwd: webDir,
-      env,
-      logDir,
-    });
+    const web = startProcess(
+      "web",
+      process.execPath,
+      [join(webDir, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(webPort)],
+      {
+        cwd: webDir,
+        env,
+        logDir,
+      },
+    );
     cleanups.push(() => stopProcess(web));
     await Promise.all([waitForHttp(`${webhooksUrl}/healthz`, webhooks), waitForHttp(`${baseUrl}/sign-in`, web)]);
 

@@ -1,11 +1,16 @@
 // Child processes of the e2e stack: started with their output in test-results/logs, stopped by pid.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { createWriteStream, mkdirSync } from "node:fs";
 import { join } from "node:path";
 
 export type Started = { name: string; child: ChildProcess; logFile: string };
 
-export function startProcess(name: string, cmd: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; logDir: string }): Started {
+export function startProcess(
+  name: string,
+  cmd: string,
+  args: string[],
+  opts: { cwd: string; env: NodeJS.ProcessEnv; logDir: string },
+): Started {
   mkdirSync(opts.logDir, { recursive: true });
   const logFile = join(opts.logDir, `${name}.log`);
   const log = createWriteStream(logFile);
@@ -28,14 +33,16 @@ export async function stopProcess({ child }: Started): Promise<void> {
 export async function waitForHttp(url: string, started: Started, timeoutMs = 90_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    if (started.child.exitCode !== null) throw new Error(`${started.name} exited with ${started.child.exitCode}; see ${started.logFile}`);
+    if (started.child.exitCode !== null)
+      throw new Error(`${started.name} exited with ${started.child.exitCode}; see ${started.logFile}`);
     try {
       const res = await fetch(url, { redirect: "manual" });
       if (res.status < 500) return;
     } catch {
       /* not listening yet */
     }
-    if (Date.now() > until) throw new Error(`${started.name} did not answer ${url} within ${timeoutMs / 1000} s; see ${started.logFile}`);
+    if (Date.now() > until)
+      throw new Error(`${started.name} did not answer ${url} within ${timeoutMs / 1000} s; see ${started.logFile}`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }

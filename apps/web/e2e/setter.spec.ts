@@ -25,7 +25,9 @@ test.describe("a setter", () => {
     for (const field of await fields.all()) await expect(field).toHaveAttribute("readonly", "");
     const calendly = page.getByTestId("calendly-card");
     await expect(calendly.getByRole("switch", { name: "Calendly integration enabled" })).toBeDisabled();
-    await expect(calendly.getByRole("button", { name: /Verify and save token|Replace|Remove|Ensure subscription|Repair/ })).toHaveCount(0);
+    await expect(
+      calendly.getByRole("button", { name: /Verify and save token|Replace|Remove|Ensure subscription|Repair/ }),
+    ).toHaveCount(0);
     await screenshot(page, "integrations-setter");
   });
 

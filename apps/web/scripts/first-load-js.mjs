@@ -26,7 +26,8 @@ function routeFiles(route) {
   runInNewContext(readFileSync(clientManifest, "utf8"), sandbox);
   const manifests = sandbox.globalThis.__RSC_MANIFEST ?? {};
   const manifest = manifests[`${route}/page`] ?? Object.values(manifests)[0];
-  if (!manifest?.entryJSFiles) throw new Error(`${clientManifest} has no entryJSFiles: build with Turbopack (the default \`next build\`)`);
+  if (!manifest?.entryJSFiles)
+    throw new Error(`${clientManifest} has no entryJSFiles: build with Turbopack (the default \`next build\`)`);
   for (const chunks of Object.values(manifest.entryJSFiles)) for (const f of chunks) files.add(f);
   return [...files].filter((f) => f.endsWith(".js"));
 }
@@ -57,7 +58,9 @@ for (const route of routes) {
   const total = files.reduce((sum, f) => sum + gzipSize(f), 0);
   const over = route === INTEGRATIONS && total > BUDGET_BYTES;
   failed ||= over;
-  console.log(`  ${route.padEnd(44)} ${kb(total).padStart(10)}  (${files.length} chunks)${route === INTEGRATIONS ? `  budget ${kb(BUDGET_BYTES)}${over ? "  OVER BUDGET" : "  ok"}` : ""}`);
+  console.log(
+    `  ${route.padEnd(44)} ${kb(total).padStart(10)}  (${files.length} chunks)${route === INTEGRATIONS ? `  budget ${kb(BUDGET_BYTES)}${over ? "  OVER BUDGET" : "  ok"}` : ""}`,
+  );
 }
 if (failed) {
   console.error(`The Integrations page loads more than ${kb(BUDGET_BYTES)} of JavaScript (gzip).`);

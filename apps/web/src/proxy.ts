@@ -1,5 +1,5 @@
 import { getSessionCookie } from "better-auth/cookies";
-import { NextResponse, type NextRequest } from "next/server";
+import { type NextRequest, NextResponse } from "next/server";
 
 // Optimistic check only (a cookie is present): every tRPC procedure still verifies the session.
 export function proxy(request: NextRequest) {

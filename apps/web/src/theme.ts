@@ -6,8 +6,7 @@ export const theme = createTheme({
   primaryColor: "indigo",
   primaryShade: { light: 7, dark: 5 },
   autoContrast: true,
-  fontFamily:
-    "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif",
+  fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif",
   fontFamilyMonospace: "ui-monospace, SFMono-Regular, Menlo, Consolas, 'Liberation Mono', monospace",
   defaultRadius: "md",
   focusRing: "auto",

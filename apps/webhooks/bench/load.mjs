@@ -1,8 +1,9 @@
 // The load generator, run as its own process: pre-generates signed, mostly-unique invitee.created
 // deliveries (timestamps now, within tolerance), then drives them with autocannon and prints the
 // result as one JSON line.  argv: <baseUrl> <workspaceId> <signingKey> <seconds> <connections>
-import autocannon from "autocannon";
+
 import { createHmac, randomUUID } from "node:crypto";
+import autocannon from "autocannon";
 
 const [baseUrl, workspaceId, signingKey, seconds = "10", connections = "32"] = process.argv.slice(2);
 const POOL = 60_000;
@@ -33,7 +34,14 @@ function body(i) {
       old_invitee: null,
       new_invitee: null,
       questions_and_answers: [{ question: "Company size", answer: "11-50", position: 0 }],
-      tracking: { utm_campaign: null, utm_source: "crm", utm_medium: "email", utm_content: null, utm_term: null, salesforce_uuid: null },
+      tracking: {
+        utm_campaign: null,
+        utm_source: "crm",
+        utm_medium: "email",
+        utm_content: null,
+        utm_term: null,
+        salesforce_uuid: null,
+      },
       text_reminder_number: null,
       routing_form_submission: null,
       payment: null,
@@ -48,11 +56,17 @@ function body(i) {
         start_time: start.toISOString(),
         end_time: new Date(start.getTime() + 1_800_000).toISOString(),
         event_type: "https://api.calendly.com/event_types/bench",
-        location: { type: "google_conference", status: "pushed", join_url: "https://calendly.com/events/x/google_meet" },
+        location: {
+          type: "google_conference",
+          status: "pushed",
+          join_url: "https://calendly.com/events/x/google_meet",
+        },
         invitees_counter: { total: 1, active: 1, limit: 1 },
         created_at: new Date().toISOString(),
         updated_at: new Date().toISOString(),
-        event_memberships: [{ user: "https://api.calendly.com/users/host", user_email: "host@bench.example", user_name: "Host" }],
+        event_memberships: [
+          { user: "https://api.calendly.com/users/host", user_email: "host@bench.example", user_name: "Host" },
+        ],
         event_guests: [],
       },
     },
@@ -64,7 +78,11 @@ const requests = [];
 for (let i = 0; i < POOL; i++) {
   const raw = i > 0 && i % DUPLICATE_EVERY === 0 ? requests[i - 7].body : body(i);
   const sig = `t=${t},v1=${createHmac("sha256", signingKey).update(`${t}.${raw}`).digest("hex")}`;
-  requests.push({ body: raw, unique: raw !== requests[i - 7]?.body || i % DUPLICATE_EVERY !== 0, headers: { "content-type": "application/json", "calendly-webhook-signature": sig } });
+  requests.push({
+    body: raw,
+    unique: raw !== requests[i - 7]?.body || i % DUPLICATE_EVERY !== 0,
+    headers: { "content-type": "application/json", "calendly-webhook-signature": sig },
+  });
 }
 let next = 0;
 let unique = 0; // distinct deliveries handed to autocannon (a redelivery or a second lap of the pool is not)
@@ -86,7 +104,7 @@ const result = await autocannon({
   ],
 });
 process.stdout.write(
-  JSON.stringify({
+  `${JSON.stringify({
     requests: result.requests.total,
     sent: next,
     unique,
@@ -99,5 +117,5 @@ process.stdout.write(
     errors: result.errors,
     timeouts: result.timeouts,
     duration: result.duration,
-  }) + "\n",
+  })}\n`,
 );

@@ -51,9 +51,13 @@ async function waitHealthy(url) {
 }
 
 async function load(url, ws, seconds) {
-  const child = start(process.execPath, [join(app, "bench/load.mjs"), url, ws.id, ws.signingKey, String(seconds), String(CONNECTIONS)], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = start(
+    process.execPath,
+    [join(app, "bench/load.mjs"), url, ws.id, ws.signingKey, String(seconds), String(CONNECTIONS)],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   const line = await firstLine(child.stdout, "load generator");
   await new Promise((r) => child.once("exit", r));
   return JSON.parse(line);
@@ -73,9 +77,14 @@ process.on("SIGINT", () => {
 });
 
 try {
-  if (!existsSync(join(app, "dist/server.js"))) throw new Error("dist/server.js is missing: run `pnpm --filter @booking/webhooks build` (pnpm bench does)");
-  console.log(`bench: ${CONNECTIONS} connections, ${SECONDS} s per target, signed mostly-unique invitee.created deliveries`);
-  const setup = start(join(app, "node_modules/.bin/tsx"), ["bench/setup-db.ts"], { stdio: ["pipe", "pipe", "inherit"] });
+  if (!existsSync(join(app, "dist/server.js")))
+    throw new Error("dist/server.js is missing: run `pnpm --filter @booking/webhooks build` (pnpm bench does)");
+  console.log(
+    `bench: ${CONNECTIONS} connections, ${SECONDS} s per target, signed mostly-unique invitee.created deliveries`,
+  );
+  const setup = start(join(app, "node_modules/.bin/tsx"), ["bench/setup-db.ts"], {
+    stdio: ["pipe", "pipe", "inherit"],
+  });
   const env = JSON.parse(await firstLine(setup.stdout, "database setup"));
   console.log("PostgreSQL ready");
 
@@ -99,15 +108,27 @@ try {
   const basePort = await freePort();
   const baseline = start(process.execPath, [join(app, "bench/baseline.mjs")], {
     stdio: ["ignore", "pipe", "inherit"],
-    env: { ...process.env, DATABASE_URL: env.url, PORT: String(basePort), WORKSPACE_ID: env.workspaces.baseline.id, SIGNING_KEY: env.workspaces.baseline.signingKey, POOL_SIZE: String(POOL_SIZE) },
+    env: {
+      ...process.env,
+      DATABASE_URL: env.url,
+      PORT: String(basePort),
+      WORKSPACE_ID: env.workspaces.baseline.id,
+      SIGNING_KEY: env.workspaces.baseline.signingKey,
+      POOL_SIZE: String(POOL_SIZE),
+    },
   });
   await firstLine(baseline.stdout, "baseline");
   const baseUrl = `http://127.0.0.1:${basePort}`;
   await waitHealthy(serverUrl);
 
   const results = {};
-  const targets = [["baseline (node:http + pg, verify + 1 INSERT)", baseUrl, env.workspaces.baseline], ["webhooks server (dist/server.js)", serverUrl, env.workspaces.server]];
-  for (const [name, url, ws] of targets.filter(([n]) => !process.env.BENCH_ONLY || n.startsWith(process.env.BENCH_ONLY))) {
+  const targets = [
+    ["baseline (node:http + pg, verify + 1 INSERT)", baseUrl, env.workspaces.baseline],
+    ["webhooks server (dist/server.js)", serverUrl, env.workspaces.server],
+  ];
+  for (const [name, url, ws] of targets.filter(
+    ([n]) => !process.env.BENCH_ONLY || n.startsWith(process.env.BENCH_ONLY),
+  )) {
     const warm = await load(url, ws, 2); // warm-up: JIT, pools, caches
     results[name] = await load(url, ws, SECONDS);
     results[name].uniqueSent = warm.unique + results[name].unique;
@@ -125,7 +146,9 @@ try {
   await client.end();
 
   console.log("");
-  console.log("target                                          deliveries/s   p50 ms   p99 ms   max ms   non-2xx  errors");
+  console.log(
+    "target                                          deliveries/s   p50 ms   p99 ms   max ms   non-2xx  errors",
+  );
   for (const [name, r] of Object.entries(results)) {
     console.log(
       `${name.padEnd(48)}${r.rps.toFixed(0).padStart(12)}${String(r.p50).padStart(9)}${String(r.p99).padStart(9)}${String(r.max).padStart(9)}${String(r.non2xx).padStart(10)}${String(r.errors + r.timeouts).padStart(8)}`,
@@ -138,10 +161,16 @@ try {
   console.log(`ratio server/baseline: ${ratio.toFixed(2)} (target >= 0.80) ${ratio >= 0.8 ? "OK" : "BELOW TARGET"}`);
   console.log(`server p99: ${s.p99} ms (target < 25 ms) ${s.p99 < 25 ? "OK" : "ABOVE TARGET"}`);
   const gap = s.uniqueSent - rows[0].inbox;
-  console.log(`inbox rows: ${rows[0].inbox}, leads: ${rows[0].leads}, unique deliveries sent: ${s.uniqueSent} ${gap === 0 && rows[0].leads === rows[0].inbox ? "OK" : `(difference ${gap}: requests still in flight when autocannon stopped may or may not have arrived, at most ${CONNECTIONS} per run)`}`);
-  console.log(`server wrote ${rows[0].inbox} inbox rows for ${rows[0].deliveries} deliveries and ${rows[0].leads} leads (duplicates counted, not re-applied)`);
+  console.log(
+    `inbox rows: ${rows[0].inbox}, leads: ${rows[0].leads}, unique deliveries sent: ${s.uniqueSent} ${gap === 0 && rows[0].leads === rows[0].inbox ? "OK" : `(difference ${gap}: requests still in flight when autocannon stopped may or may not have arrived, at most ${CONNECTIONS} per run)`}`,
+  );
+  console.log(
+    `server wrote ${rows[0].inbox} inbox rows for ${rows[0].deliveries} deliveries and ${rows[0].leads} leads (duplicates counted, not re-applied)`,
+  );
   // A batch's rows share their receivedAt (at most one batch per millisecond): about how many deliveries shared a transaction.
-  console.log(`about ${(rows[0].inbox / Math.max(1, rows[0].batches)).toFixed(1)} new deliveries per transaction (${rows[0].batches} distinct receivedAt)`);
+  console.log(
+    `about ${(rows[0].inbox / Math.max(1, rows[0].batches)).toFixed(1)} new deliveries per transaction (${rows[0].batches} distinct receivedAt)`,
+  );
 } catch (error) {
   console.error(`bench failed: ${error.message}`);
   process.exitCode = 1;

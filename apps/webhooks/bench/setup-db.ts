@@ -28,11 +28,14 @@ try {
   for (const name of ["server", "baseline"]) {
     const signingKey = generateKey();
     const c = await db.client.create({ data: { name: `bench-${name}` }, select: { id: true } });
-    await db.client.update({ where: { id: c.id }, data: { calendlyWebhookSigningKeyEnc: secrets.encrypt(signingKey, secretContext.calendlySigningKey(c.id)) } });
+    await db.client.update({
+      where: { id: c.id },
+      data: { calendlyWebhookSigningKeyEnc: secrets.encrypt(signingKey, secretContext.calendlySigningKey(c.id)) },
+    });
     workspaces[name] = { id: c.id, signingKey };
   }
   await db.$disconnect();
-  process.stdout.write(JSON.stringify({ url, encryptionKey, workspaces }) + "\n");
+  process.stdout.write(`${JSON.stringify({ url, encryptionKey, workspaces })}\n`);
 } catch (error) {
   console.error(error);
   stop();

@@ -1,5 +1,5 @@
 import { buildWebhookEnvelope } from "@booking/calendly/testing";
-import { createSecretBox, generateKey, secretContext, type SecretBox } from "@booking/db";
+import { createSecretBox, generateKey, type SecretBox, secretContext } from "@booking/db";
 import { createTestDatabase, type TestDatabase } from "@booking/db/testing";
 import { createWebhooksServer, type WebhooksServer } from "./app.ts";
 import { createSqlPool } from "./pg-pool.ts";
@@ -19,7 +19,10 @@ async function workspace(name: string, withKey = true) {
   const c = await t.db.client.create({ data: { name }, select: { id: true } });
   const key = generateKey();
   if (withKey) {
-    await t.db.client.update({ where: { id: c.id }, data: { calendlyWebhookSigningKeyEnc: secrets.encrypt(key, secretContext.calendlySigningKey(c.id)) } });
+    await t.db.client.update({
+      where: { id: c.id },
+      data: { calendlyWebhookSigningKeyEnc: secrets.encrypt(key, secretContext.calendlySigningKey(c.id)) },
+    });
   }
   return { id: c.id, key };
 }
@@ -47,19 +50,45 @@ describe("signature check (one test per broken part)", () => {
   it("accepts a correctly signed delivery: 200, stored, mapped", async () => {
     const b = body("ok@x.test");
     const r = await post(url, ws.id, signedRequest({ body: b, signingKey: ws.key }));
-    expect(r).toEqual({ status: 200, body: expect.objectContaining({ ok: true, duplicate: false, status: "PROCESSED", outcome: "booked" }) });
-    expect(await t.db.lead.findFirst({ where: { clientId: ws.id, email: "ok@x.test" } })).toMatchObject({ appointmentStatus: "BOOKED" });
+    expect(r).toEqual({
+      status: 200,
+      body: expect.objectContaining({ ok: true, duplicate: false, status: "PROCESSED", outcome: "booked" }),
+    });
+    expect(await t.db.lead.findFirst({ where: { clientId: ws.id, email: "ok@x.test" } })).toMatchObject({
+      appointmentStatus: "BOOKED",
+    });
     const again = await post(url, ws.id, signedRequest({ body: b, signingKey: ws.key }));
     expect(again).toEqual({ status: 200, body: expect.objectContaining({ ok: true, duplicate: true }) });
   });
 
   const cases: Array<[string, () => ReturnType<typeof signedRequest>, string]> = [
     ["missing header", () => signedRequest({ body: body(), signingKey: ws.key, omitHeader: true }), "missing_header"],
-    ["bad header format", () => signedRequest({ body: body(), signingKey: ws.key, header: "sha256=abc" }), "malformed_header"],
+    [
+      "bad header format",
+      () => signedRequest({ body: body(), signingKey: ws.key, header: "sha256=abc" }),
+      "malformed_header",
+    ],
     ["wrong key", () => signedRequest({ body: body(), signingKey: generateKey() }), "signature_mismatch"],
-    ["tampered body", () => signedRequest({ body: body(), signingKey: ws.key, tamper: (raw) => raw.replace("maria@x.test", "mallory@x.test") }), "signature_mismatch"],
-    ["stale timestamp", () => signedRequest({ body: body(), signingKey: ws.key, timestamp: now() - 181 }), "timestamp_out_of_tolerance"],
-    ["future timestamp", () => signedRequest({ body: body(), signingKey: ws.key, timestamp: now() + 181 }), "timestamp_out_of_tolerance"],
+    [
+      "tampered body",
+      () =>
+        signedRequest({
+          body: body(),
+          signingKey: ws.key,
+          tamper: (raw) => raw.replace("maria@x.test", "mallory@x.test"),
+        }),
+      "signature_mismatch",
+    ],
+    [
+      "stale timestamp",
+      () => signedRequest({ body: body(), signingKey: ws.key, timestamp: now() - 181 }),
+      "timestamp_out_of_tolerance",
+    ],
+    [
+      "future timestamp",
+      () => signedRequest({ body: body(), signingKey: ws.key, timestamp: now() + 181 }),
+      "timestamp_out_of_tolerance",
+    ],
     ["another workspace's key", () => signedRequest({ body: body(), signingKey: other.key }), "signature_mismatch"],
   ];
   it.each(cases)("%s → 401, nothing stored", async (_name, make, reason) => {
@@ -73,11 +102,17 @@ describe("signature check (one test per broken part)", () => {
     const rot = await workspace("Rotating");
     expect((await post(url, rot.id, signedRequest({ body: body("r1@x.test"), signingKey: rot.key }))).status).toBe(200); // now cached
     const newKey = generateKey();
-    await t.db.client.update({ where: { id: rot.id }, data: { calendlyWebhookSigningKeyEnc: secrets.encrypt(newKey, secretContext.calendlySigningKey(rot.id)) } });
+    await t.db.client.update({
+      where: { id: rot.id },
+      data: { calendlyWebhookSigningKeyEnc: secrets.encrypt(newKey, secretContext.calendlySigningKey(rot.id)) },
+    });
     expect((await post(url, rot.id, signedRequest({ body: body("r2@x.test"), signingKey: newKey }))).status).toBe(200);
     expect(await t.db.lead.count({ where: { clientId: rot.id } })).toBe(2);
     // A wrong key is still refused after the fresh read.
-    expect(await post(url, rot.id, signedRequest({ body: body("r3@x.test"), signingKey: generateKey() }))).toEqual({ status: 401, body: expect.objectContaining({ reason: "signature_mismatch" }) });
+    expect(await post(url, rot.id, signedRequest({ body: body("r3@x.test"), signingKey: generateKey() }))).toEqual({
+      status: 401,
+      body: expect.objectContaining({ reason: "signature_mismatch" }),
+    });
   });
 
   it("workspace without a signing key → 401", async () => {
@@ -87,7 +122,9 @@ describe("signature check (one test per broken part)", () => {
   });
 
   it("unknown workspace → 404", async () => {
-    expect((await post(url, "no-such-workspace", signedRequest({ body: body(), signingKey: ws.key }))).status).toBe(404);
+    expect((await post(url, "no-such-workspace", signedRequest({ body: body(), signingKey: ws.key }))).status).toBe(
+      404,
+    );
     expect((await post(url, "x".repeat(300), signedRequest({ body: body(), signingKey: ws.key }))).status).toBe(404);
   });
 });
@@ -99,13 +136,23 @@ describe("bodies", () => {
   });
 
   it("JSON but not a Calendly event → 400", async () => {
-    for (const b of [{ hello: "world" }, [1, 2], { event: "invitee.created", created_at: "yesterday", payload: {} }, { event: "invitee.created", created_at: new Date().toISOString(), payload: { uri: "x" } }]) {
+    for (const b of [
+      { hello: "world" },
+      [1, 2],
+      { event: "invitee.created", created_at: "yesterday", payload: {} },
+      { event: "invitee.created", created_at: new Date().toISOString(), payload: { uri: "x" } },
+    ]) {
       expect((await post(url, ws.id, signedRequest({ body: b, signingKey: ws.key }))).status).toBe(400);
     }
   });
 
   it("unknown but valid event → stored as IGNORED, 200", async () => {
-    const b = { event: "routing_form_submission.created", created_at: new Date().toISOString(), created_by: "u", payload: { uri: "https://api.calendly.com/routing_form_submissions/abc" } };
+    const b = {
+      event: "routing_form_submission.created",
+      created_at: new Date().toISOString(),
+      created_by: "u",
+      payload: { uri: "https://api.calendly.com/routing_form_submissions/abc" },
+    };
     const r = await post(url, ws.id, signedRequest({ body: b, signingKey: ws.key }));
     expect(r).toEqual({ status: 200, body: expect.objectContaining({ ok: true, status: "IGNORED" }) });
   });
@@ -121,7 +168,11 @@ describe("bodies", () => {
         c.close();
       },
     });
-    const res = await fetch(`${url}/webhooks/calendly/${ws.id}`, { method: "POST", body: stream, duplex: "half" } as RequestInit);
+    const res = await fetch(`${url}/webhooks/calendly/${ws.id}`, {
+      method: "POST",
+      body: stream,
+      duplex: "half",
+    } as RequestInit);
     expect(res.status).toBe(413);
   });
 
@@ -150,9 +201,23 @@ describe("routes, health and logs", () => {
     await post(url, ws.id, req);
     await new Promise((r) => setTimeout(r, 20));
     const deliveries = logs.lines.filter((l) => l.msg === "delivery");
-    expect(deliveries).toEqual([expect.objectContaining({ workspaceId: ws.id, event: "invitee.created", outcome: "booked", status: 200, durationMs: expect.any(Number) })]);
+    expect(deliveries).toEqual([
+      expect.objectContaining({
+        workspaceId: ws.id,
+        event: "invitee.created",
+        outcome: "booked",
+        status: 200,
+        durationMs: expect.any(Number),
+      }),
+    ]);
     const all = logs.raw.join("\n");
-    for (const secret of ["private.person@x.test", "Maria Secret-Name", ws.key, req.headers["calendly-webhook-signature"]!, b.payload.uri]) {
+    for (const secret of [
+      "private.person@x.test",
+      "Maria Secret-Name",
+      ws.key,
+      req.headers["calendly-webhook-signature"]!,
+      b.payload.uri,
+    ]) {
       expect(all).not.toContain(secret);
     }
   });

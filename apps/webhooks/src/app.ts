@@ -1,13 +1,13 @@
 // node:http adapter: routing, raw body with a 1 MiB cap, one log line per delivery.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Db, SecretBox } from "@booking/db";
 import { CALENDLY_SIGNATURE_HEADER } from "@booking/calendly/webhooks";
+import type { Db, SecretBox } from "@booking/db";
+import { Prisma } from "@booking/db";
 import { handleCalendlyDelivery } from "./handler.ts";
 import type { Logger } from "./logger.ts";
 import { MAX_BODY_BYTES, readRawBody } from "./read-body.ts";
 import { createDeliveryBatcher, createSigningKeyCache, isDatabaseUnavailable, type SqlRunner } from "./services.ts";
-import { Prisma } from "@booking/db";
 
 export type WebhooksServerOptions = {
   db: Db;
@@ -37,7 +37,11 @@ const ROUTE = /^\/webhooks\/calendly\/([^/?#]+)\/?$/;
 
 function send(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}) {
   const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text), ...extra });
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(text),
+    ...extra,
+  });
   res.end(text);
 }
 
@@ -57,7 +61,11 @@ export function createWebhooksServer(opts: WebhooksServerOptions): WebhooksServe
   const limit = opts.maxBodyBytes ?? MAX_BODY_BYTES;
   // Concurrent deliveries share transactions (batch.ts); keys are cached a few seconds (signing-key.ts).
   const batcher = createDeliveryBatcher(opts, { maxBatch: opts.maxBatch, concurrency: opts.batchConcurrency });
-  const handlerDeps = { ...opts, keys: createSigningKeyCache(opts, { ttlMs: opts.signingKeyTtlMs }), receive: batcher.submit };
+  const handlerDeps = {
+    ...opts,
+    keys: createSigningKeyCache(opts, { ttlMs: opts.signingKeyTtlMs }),
+    receive: batcher.submit,
+  };
 
   async function healthz(res: ServerResponse) {
     try {
@@ -83,7 +91,10 @@ export function createWebhooksServer(opts: WebhooksServerOptions): WebhooksServe
         send(res, 413, { ok: false, error: `Body over ${limit} bytes` }, { connection: "close" });
         discardRest(req);
       }
-      logger.warn({ workspaceId, status: 413, outcome: body.reason, durationMs: Math.round(performance.now() - started) }, "delivery");
+      logger.warn(
+        { workspaceId, status: 413, outcome: body.reason, durationMs: Math.round(performance.now() - started) },
+        "delivery",
+      );
       return;
     }
     const header = req.headers[CALENDLY_SIGNATURE_HEADER];
@@ -94,7 +105,10 @@ export function createWebhooksServer(opts: WebhooksServerOptions): WebhooksServe
     });
     send(res, r.status, r.body);
     const level = r.status >= 500 ? "error" : r.status >= 400 ? "warn" : "info";
-    logger[level]({ ...r.log, status: r.status, durationMs: Math.round((performance.now() - started) * 10) / 10 }, "delivery");
+    logger[level](
+      { ...r.log, status: r.status, durationMs: Math.round((performance.now() - started) * 10) / 10 },
+      "delivery",
+    );
   }
 
   const server = createServer((req, res) => {
@@ -112,8 +126,15 @@ export function createWebhooksServer(opts: WebhooksServerOptions): WebhooksServe
     run().catch((error: unknown) => {
       const dbDown = isDatabaseUnavailable(error);
       const e = error as { name?: string; code?: string; message?: string };
-      logger.error({ status: dbDown ? 503 : 500, err: { name: e?.name, code: e?.code, message: e?.message } }, "request failed");
-      if (!res.headersSent) send(res, dbDown ? 503 : 500, { ok: false, error: dbDown ? "Service temporarily unavailable, retry later" : "Internal error" });
+      logger.error(
+        { status: dbDown ? 503 : 500, err: { name: e?.name, code: e?.code, message: e?.message } },
+        "request failed",
+      );
+      if (!res.headersSent)
+        send(res, dbDown ? 503 : 500, {
+          ok: false,
+          error: dbDown ? "Service temporarily unavailable, retry later" : "Internal error",
+        });
       else res.destroy();
     });
   });

@@ -1,8 +1,8 @@
 // The database goes away mid-test: the server answers 503 (so Calendly retries), never 500, and
 // once PostgreSQL is back the retried delivery is stored and mapped: nothing lost.
 import { buildWebhookEnvelope } from "@booking/calendly/testing";
-import { createDb, createSecretBox, generateKey, secretContext, type Db } from "@booking/db";
-import { createDatabase, migrate, startPostgres, type PostgresCluster } from "@booking/db/testing";
+import { createDb, createSecretBox, type Db, generateKey, secretContext } from "@booking/db";
+import { createDatabase, migrate, type PostgresCluster, startPostgres } from "@booking/db/testing";
 import { createWebhooksServer, type WebhooksServer } from "./app.ts";
 import { createSqlPool } from "./pg-pool.ts";
 import { captureLogger } from "./testing/log-capture.ts";
@@ -24,7 +24,10 @@ beforeAll(async () => {
   db = createDb({ url: dbUrl, max: 5, connectionTimeoutMillis: 2_000 });
   const c = await db.client.create({ data: { name: "Acme" }, select: { id: true } });
   workspaceId = c.id;
-  await db.client.update({ where: { id: c.id }, data: { calendlyWebhookSigningKeyEnc: secrets.encrypt(key, secretContext.calendlySigningKey(c.id)) } });
+  await db.client.update({
+    where: { id: c.id },
+    data: { calendlyWebhookSigningKeyEnc: secrets.encrypt(key, secretContext.calendlySigningKey(c.id)) },
+  });
   pool = createSqlPool({ url: dbUrl, max: 5, connectionTimeoutMillis: 2_000 });
   app = createWebhooksServer({ db, sql: pool.sql, secrets, toleranceSeconds: 180, logger: captureLogger().logger });
   url = await app.listen(0);
@@ -43,7 +46,9 @@ it("answers 503 while PostgreSQL is stopped and loses nothing after it restarts"
 
   pg.pause();
   const during = buildWebhookEnvelope("invitee.created", { email: "during@x.test" });
-  const attempts = await Promise.all([0, 1, 2].map(() => post(url, workspaceId, signedRequest({ body: during, signingKey: key }))));
+  const attempts = await Promise.all(
+    [0, 1, 2].map(() => post(url, workspaceId, signedRequest({ body: during, signingKey: key }))),
+  );
   expect(attempts.map((a) => a.status)).toEqual([503, 503, 503]);
   const health = await fetch(`${url}/healthz`);
   expect(health.status).toBe(503);
@@ -56,9 +61,15 @@ it("answers 503 while PostgreSQL is stopped and loses nothing after it restarts"
     await new Promise((r) => setTimeout(r, 250));
     retry = await post(url, workspaceId, signedRequest({ body: during, signingKey: key }));
   }
-  expect(retry).toEqual({ status: 200, body: expect.objectContaining({ ok: true, duplicate: false, outcome: "booked" }) });
+  expect(retry).toEqual({
+    status: 200,
+    body: expect.objectContaining({ ok: true, duplicate: false, outcome: "booked" }),
+  });
   expect((await fetch(`${url}/healthz`)).status).toBe(200);
   const events = await db.webhookEvent.findMany({ select: { status: true, deliveryCount: true } });
-  expect(events).toEqual([{ status: "PROCESSED", deliveryCount: 1 }, { status: "PROCESSED", deliveryCount: 1 }]);
+  expect(events).toEqual([
+    { status: "PROCESSED", deliveryCount: 1 },
+    { status: "PROCESSED", deliveryCount: 1 },
+  ]);
   expect(await db.lead.count({ where: { email: { in: ["before@x.test", "during@x.test"] } } })).toBe(2);
 }, 60_000);

@@ -1,14 +1,15 @@
 // The adapter, independent of node:http: key -> verify -> parse -> store + map -> answer.
 // Status codes as SPEC section 3. No business logic here: that is receiveDelivery's.
-import { DecryptionError, type Db, type SecretBox } from "@booking/db";
+
 import { parseCalendlyWebhook, verifyWebhookSignature, WebhookSignatureError } from "@booking/calendly/webhooks";
+import { type Db, DecryptionError, type SecretBox } from "@booking/db";
 import {
+  type DeliveryInput,
+  type DeliveryResult,
   isDatabaseUnavailable,
   isDomainError,
   loadSigningKey,
   receiveDelivery,
-  type DeliveryInput,
-  type DeliveryResult,
   type SigningKeyCache,
   type SigningKeyLookup,
   type SqlRunner,
@@ -30,7 +31,15 @@ export type HandlerResult = {
   status: number;
   body: Record<string, unknown>;
   /** Safe to log: ids, names of events, outcomes; never bodies, emails, names, tokens or signatures. */
-  log: { workspaceId: string; event?: string; outcome: string; inboxStatus?: string; duplicate?: boolean; eventId?: string; reason?: string };
+  log: {
+    workspaceId: string;
+    event?: string;
+    outcome: string;
+    inboxStatus?: string;
+    duplicate?: boolean;
+    eventId?: string;
+    reason?: string;
+  };
 };
 
 const unavailable = (workspaceId: string, reason: string): HandlerResult => ({
@@ -45,7 +54,11 @@ export async function handleCalendlyDelivery(
 ): Promise<HandlerResult> {
   const { workspaceId } = req;
   const readKey = async (fresh: boolean): Promise<SigningKeyLookup & { cached?: boolean }> =>
-    !deps.keys ? loadSigningKey(deps, workspaceId) : fresh ? deps.keys.refresh(workspaceId) : deps.keys.get(workspaceId);
+    !deps.keys
+      ? loadSigningKey(deps, workspaceId)
+      : fresh
+        ? deps.keys.refresh(workspaceId)
+        : deps.keys.get(workspaceId);
   // A signature that does not match a cached key is checked once more against a fresh read (the
   // key may have been rotated since it was cached).
   for (let fresh = false; ; fresh = true) {
@@ -58,7 +71,11 @@ export async function handleCalendlyDelivery(
       throw error;
     }
     if (key.kind === "unknown_workspace") {
-      return { status: 404, body: { ok: false, error: "Unknown workspace" }, log: { workspaceId, outcome: "unknown_workspace" } };
+      return {
+        status: 404,
+        body: { ok: false, error: "Unknown workspace" },
+        log: { workspaceId, outcome: "unknown_workspace" },
+      };
     }
     if (key.kind === "no_signing_key") {
       return {
@@ -79,7 +96,11 @@ export async function handleCalendlyDelivery(
     } catch (error) {
       if (error instanceof WebhookSignatureError) {
         if (error.reason === "signature_mismatch" && key.cached && !fresh) continue;
-        return { status: 401, body: { ok: false, error: error.message, reason: error.reason }, log: { workspaceId, outcome: "rejected", reason: error.reason } };
+        return {
+          status: 401,
+          body: { ok: false, error: error.message, reason: error.reason },
+          log: { workspaceId, outcome: "rejected", reason: error.reason },
+        };
       }
       throw error;
     }
@@ -95,17 +116,37 @@ export async function handleCalendlyDelivery(
   }
   const event = parsed.envelope.event;
   try {
-    const input: DeliveryInput = { workspaceId, rawBody: req.rawBody, envelope: parsed.envelope, invitee: parsed.invitee };
+    const input: DeliveryInput = {
+      workspaceId,
+      rawBody: req.rawBody,
+      envelope: parsed.envelope,
+      invitee: parsed.invitee,
+    };
     const r = await (deps.receive ? deps.receive(input) : receiveDelivery(deps, input));
     return {
       status: 200,
       body: { ok: true, eventId: r.eventId, duplicate: r.duplicate, status: r.status, outcome: r.outcome },
-      log: { workspaceId, event, outcome: r.outcome ?? r.status.toLowerCase(), inboxStatus: r.status, duplicate: r.duplicate, eventId: r.eventId },
+      log: {
+        workspaceId,
+        event,
+        outcome: r.outcome ?? r.status.toLowerCase(),
+        inboxStatus: r.status,
+        duplicate: r.duplicate,
+        eventId: r.eventId,
+      },
     };
   } catch (error) {
-    if (isDatabaseUnavailable(error)) return { ...unavailable(workspaceId, "database_unavailable"), log: { workspaceId, event, outcome: "unavailable", reason: "database_unavailable" } };
+    if (isDatabaseUnavailable(error))
+      return {
+        ...unavailable(workspaceId, "database_unavailable"),
+        log: { workspaceId, event, outcome: "unavailable", reason: "database_unavailable" },
+      };
     if (isDomainError(error) && error.code === "NOT_FOUND") {
-      return { status: 404, body: { ok: false, error: "Unknown workspace" }, log: { workspaceId, event, outcome: "unknown_workspace" } };
+      return {
+        status: 404,
+        body: { ok: false, error: "Unknown workspace" },
+        log: { workspaceId, event, outcome: "unknown_workspace" },
+      };
     }
     throw error;
   }

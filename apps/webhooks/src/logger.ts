@@ -1,4 +1,4 @@
-import { pino, type Logger } from "pino";
+import { type Logger, pino } from "pino";
 
 /**
  * Structured JSON logs. Handlers only log ids, event names, outcomes and timings; the redaction
@@ -10,7 +10,21 @@ export function createLogger(opts: { level?: string; destination?: pino.Destinat
       level: opts.level ?? "info",
       base: { service: "webhooks" },
       redact: {
-        paths: ["body", "rawBody", "payload", "email", "name", "token", "signature", "signingKey", "headers", "req.headers", "*.email", "*.name", "*.token"],
+        paths: [
+          "body",
+          "rawBody",
+          "payload",
+          "email",
+          "name",
+          "token",
+          "signature",
+          "signingKey",
+          "headers",
+          "req.headers",
+          "*.email",
+          "*.name",
+          "*.token",
+        ],
         censor: "[redacted]",
       },
     },

@@ -3,8 +3,8 @@ import { createDb, secretBoxFromEnv } from "@booking/db";
 import { pino } from "pino";
 import { createWebhooksServer } from "./app.ts";
 import { EnvError, loadEnv } from "./env.ts";
-import { createSqlPool } from "./pg-pool.ts";
 import { createLogger } from "./logger.ts";
+import { createSqlPool } from "./pg-pool.ts";
 
 async function main() {
   const env = loadEnv();

@@ -4,7 +4,7 @@ import type { Db, SecretBox } from "@booking/db";
 /** Who is calling: a signed-in member, a platform admin (internal bearer token), or nobody. */
 export type Session = { kind: "user"; email: string; name: string } | { kind: "platform" } | null;
 
-export type ContextEnv = {
+type ContextEnv = {
   /** Origin of the webhooks server; a workspace's hook is `${publicWebhookBaseUrl}/webhooks/calendly/<id>`. */
   publicWebhookBaseUrl: string;
   /** Label of the internal service calling with the bearer token, for logs. */

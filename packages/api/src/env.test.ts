@@ -14,7 +14,9 @@ describe("loadApiEnv", () => {
   });
 
   it("requires secrets and URLs in production", () => {
-    expect(() => loadApiEnv({ NODE_ENV: "production" })).toThrow(/DATABASE_URL.*PUBLIC_WEBHOOK_BASE_URL.*BETTER_AUTH_SECRET/);
+    expect(() => loadApiEnv({ NODE_ENV: "production" })).toThrow(
+      /DATABASE_URL.*PUBLIC_WEBHOOK_BASE_URL.*BETTER_AUTH_SECRET/,
+    );
     const env = loadApiEnv({
       NODE_ENV: "production",
       DATABASE_URL: "postgres://x/y",

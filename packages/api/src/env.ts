@@ -1,9 +1,10 @@
 // The API's typed environment (CONTRACT.md). One parse, at the composition root; services receive values.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+
 import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { z } from "zod";
 import { findRepoRoot } from "@booking/db/crypto";
+import { z } from "zod";
 
 const optionalString = z
   .string()
@@ -35,7 +36,10 @@ const schema = z.object({
   PUBLIC_WEBHOOK_BASE_URL: httpUrl("PUBLIC_WEBHOOK_BASE_URL").optional(),
   ADMIN_API_TOKEN: secretToken("ADMIN_API_TOKEN"),
   INTERNAL_API_TOKEN: secretToken("INTERNAL_API_TOKEN"),
-  BETTER_AUTH_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, "BETTER_AUTH_SECRET must be at least 32 characters"),
+  BETTER_AUTH_SECRET: optionalString.refine(
+    (v) => v === undefined || v.length >= 32,
+    "BETTER_AUTH_SECRET must be at least 32 characters",
+  ),
   BETTER_AUTH_URL: httpUrl("BETTER_AUTH_URL").optional(),
   WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().positive().max(3600).default(180),
 });
@@ -97,7 +101,7 @@ export function localDevAuthSecret(root = findRepoRoot() ?? process.cwd()): stri
   mkdirSync(dirname(file), { recursive: true });
   const secret = randomBytes(32).toString("base64url");
   try {
-    writeFileSync(file, secret + "\n", { mode: 0o600, flag: "wx" });
+    writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: "wx" });
   } catch {
     return readFileSync(file, "utf8").trim(); // another process won the race
   }

@@ -1,12 +1,19 @@
 // A typed client calling the running server over real HTTP: createTRPCClient<AppRouter> +
 // httpBatchLink + superjson, authenticated with the INTERNAL_API_TOKEN bearer or a session cookie.
+
+import { createCalendlyClientFactory } from "@booking/calendly";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import superjson from "superjson";
-import { createCalendlyClientFactory } from "@booking/calendly";
+import { serveFetch } from "./http/serve-fetch.ts";
 import type { AppRouter } from "./index.ts";
 import { createAuth, createFetchHandler } from "./index.ts";
-import { serveFetch } from "./http/serve-fetch.ts";
-import { CALENDLY_BASE_URL, createHarness, PUBLIC_WEBHOOK_BASE_URL, seedWorkspace, type Harness } from "./testing/harness.ts";
+import {
+  CALENDLY_BASE_URL,
+  createHarness,
+  type Harness,
+  PUBLIC_WEBHOOK_BASE_URL,
+  seedWorkspace,
+} from "./testing/harness.ts";
 
 const INTERNAL_API_TOKEN = "internal-token-0123456789abcdef";
 
@@ -41,12 +48,27 @@ afterAll(async () => {
 const realmFetch = async (url: string | URL | Request, init?: RequestInit) => {
   const res = await fetch(url, init);
   const text = await res.text();
-  return { ok: res.ok, status: res.status, statusText: res.statusText, headers: res.headers, url: res.url, json: async () => JSON.parse(text) as unknown, text: async () => text } as unknown as Response;
+  return {
+    ok: res.ok,
+    status: res.status,
+    statusText: res.statusText,
+    headers: res.headers,
+    url: res.url,
+    json: async () => JSON.parse(text) as unknown,
+    text: async () => text,
+  } as unknown as Response;
 };
 
 function client(headers: Record<string, string> = {}) {
   return createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url: `${server.url}/api/trpc`, transformer: superjson, headers: () => headers, fetch: realmFetch })],
+    links: [
+      httpBatchLink({
+        url: `${server.url}/api/trpc`,
+        transformer: superjson,
+        headers: () => headers,
+        fetch: realmFetch,
+      }),
+    ],
   });
 }
 
@@ -77,14 +99,18 @@ describe("typed client over HTTP", () => {
 
   it("reports field errors in error.data.fieldErrors with the TRPC code", async () => {
     const ws = await seedWorkspace(h.db);
-    const err = await internal().leads.create.mutate({ workspaceId: ws, name: "", email: "bad" }).catch((e: unknown) => e);
+    const err = await internal()
+      .leads.create.mutate({ workspaceId: ws, name: "", email: "bad" })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TRPCClientError);
     const data = (err as TRPCClientError<AppRouter>).data!;
     expect(data.code).toBe("BAD_REQUEST");
     expect(data.httpStatus).toBe(400);
     expect(Object.keys(data.fieldErrors ?? {}).sort()).toEqual(["email", "name"]);
 
-    const enable = await internal().integrations.calendly.update.mutate({ workspaceId: ws, enabled: true }).catch((e: unknown) => e);
+    const enable = await internal()
+      .integrations.calendly.update.mutate({ workspaceId: ws, enabled: true })
+      .catch((e: unknown) => e);
     const d2 = (enable as TRPCClientError<AppRouter>).data!;
     expect(d2.code).toBe("PRECONDITION_FAILED");
     expect(d2.fieldErrors).toHaveProperty("token");
@@ -92,10 +118,14 @@ describe("typed client over HTTP", () => {
   });
 
   it("answers 401 UNAUTHORIZED for a wrong bearer instead of treating it as anonymous", async () => {
-    const err = await client({ authorization: "Bearer wrong-token-wrong-token" }).session.me.query().catch((e: unknown) => e);
+    const err = await client({ authorization: "Bearer wrong-token-wrong-token" })
+      .session.me.query()
+      .catch((e: unknown) => e);
     expect((err as TRPCClientError<AppRouter>).data?.code).toBe("UNAUTHORIZED");
     await expect(client().session.me.query()).resolves.toBeNull();
-    const anon = await client().workspaces.list.query().catch((e: unknown) => e);
+    const anon = await client()
+      .workspaces.list.query()
+      .catch((e: unknown) => e);
     expect((anon as TRPCClientError<AppRouter>).data?.httpStatus).toBe(401);
   });
 
@@ -103,21 +133,40 @@ describe("typed client over HTTP", () => {
     const mine = await seedWorkspace(h.db, { name: "Cookie Mine", members: [["member@cookie.test", "SETTER"]] });
     const theirs = await seedWorkspace(h.db, { name: "Cookie Theirs" });
     const post = (path: string, body: unknown) =>
-      fetch(`${server.url}/api/auth${path}`, { method: "POST", headers: { "content-type": "application/json", origin: server.url }, body: JSON.stringify(body) });
+      fetch(`${server.url}/api/auth${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: server.url },
+        body: JSON.stringify(body),
+      });
 
-    const refused = await post("/sign-up/email", { email: "stranger@cookie.test", password: "long-password-1", name: "Stranger" });
+    const refused = await post("/sign-up/email", {
+      email: "stranger@cookie.test",
+      password: "long-password-1",
+      name: "Stranger",
+    });
     expect(refused.status).toBe(403);
     expect(await h.db.user.count({ where: { email: "stranger@cookie.test" } })).toBe(0);
 
-    const signUp = await post("/sign-up/email", { email: "Member@Cookie.test", password: "long-password-1", name: "Member" });
+    const signUp = await post("/sign-up/email", {
+      email: "Member@Cookie.test",
+      password: "long-password-1",
+      name: "Member",
+    });
     expect(signUp.status).toBe(200);
     const signIn = await post("/sign-in/email", { email: "member@cookie.test", password: "long-password-1" });
     expect(signIn.status).toBe(200);
-    const cookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const cookie = signIn.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     expect(cookie).toContain("session_token");
 
     const api = client({ cookie });
-    await expect(api.session.me.query()).resolves.toEqual({ email: "member@cookie.test", name: "Member", isPlatformAdmin: false });
+    await expect(api.session.me.query()).resolves.toEqual({
+      email: "member@cookie.test",
+      name: "Member",
+      isPlatformAdmin: false,
+    });
     const list = await api.workspaces.list.query();
     expect(list.map((w) => w.id)).toEqual([mine]);
     const err = await api.settings.get.query({ workspaceId: theirs }).catch((e: unknown) => e);

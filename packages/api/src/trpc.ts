@@ -3,12 +3,10 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import superjson from "superjson";
-import { z, ZodError } from "zod";
+import { ZodError, z } from "zod";
 import type { Context } from "./context.ts";
 import { DomainError, type DomainErrorCode } from "./errors.ts";
-import { authorizeWorkspace, type Actor } from "./services/access/index.ts";
-
-export { createContextInner, type Context, type CreateContextOptions, type Session } from "./context.ts";
+import { type Actor, authorizeWorkspace } from "./services/access/index.ts";
 
 const TRPC_CODE: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   NOT_FOUND: "NOT_FOUND",
@@ -30,7 +28,7 @@ function zodFieldErrors(error: ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.map(String).join(".") || "_form";
-    (out[key] ??= []).push(issue.message);
+    out[key] = [...(out[key] ?? []), issue.message];
   }
   return out;
 }
@@ -69,7 +67,6 @@ const t = initTRPC.context<Context>().create({
 
 export const createCallerFactory = t.createCallerFactory;
 export const router = t.router;
-export const middleware = t.middleware;
 
 /** The one place DomainErrors become TRPCErrors (cause kept). */
 const domainErrors = t.middleware(async ({ next }) => {
@@ -82,16 +79,22 @@ export const publicProcedure = t.procedure.use(domainErrors);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
-  const actor: Actor = ctx.session.kind === "platform" ? { kind: "platform" } : { kind: "user", email: ctx.session.email, name: ctx.session.name };
+  const actor: Actor =
+    ctx.session.kind === "platform"
+      ? { kind: "platform" }
+      : { kind: "user", email: ctx.session.email, name: ctx.session.name };
   return next({ ctx: { ...ctx, session: ctx.session, actor } });
 });
 
 export const platformAdminProcedure = protectedProcedure.use(({ ctx, next }) => {
-  if (ctx.actor.kind !== "platform") throw new TRPCError({ code: "FORBIDDEN", message: "Only platform admins can do this" });
+  if (ctx.actor.kind !== "platform")
+    throw new TRPCError({ code: "FORBIDDEN", message: "Only platform admins can do this" });
   return next();
 });
 
-export const workspaceIdInput = z.object({ workspaceId: z.string().trim().min(1, "Workspace is required").max(64, "Workspace id is too long") });
+const workspaceIdInput = z.object({
+  workspaceId: z.string().trim().min(1, "Workspace is required").max(64, "Workspace id is too long"),
+});
 
 /** Members (any role) of `input.workspaceId`, and platform admins. Adds `ctx.access`. */
 export const workspaceMemberProcedure = protectedProcedure.input(workspaceIdInput).use(async ({ ctx, input, next }) => {

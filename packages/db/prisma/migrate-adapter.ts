@@ -1,9 +1,10 @@
 // Driver adapter for the Prisma CLI's wasm schema engine. @prisma/adapter-pg cannot read the catalog
 // column types `name` (OID 19), `"char"` (18) and `name[]` (1003) that the engine's introspection
 // queries return, so this pg client reports them as text / text[] (TOOLCHAIN.md, section 1).
+
+import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { parse as parseArray } from "postgres-array";
-import { PrismaPg } from "@prisma/adapter-pg";
 
 const TEXT = 25;
 const TEXT_ARRAY = 1009;

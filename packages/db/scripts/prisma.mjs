@@ -19,7 +19,8 @@ const env = {
   PRISMA_HIDE_UPDATE_MESSAGE: "1",
   PRISMA_CLIENT_ENGINE_TYPE: "client",
   PRISMA_CLI_QUERY_ENGINE_TYPE: "client",
-  DATABASE_URL: process.env.DATABASE_URL ?? (args[0] === "generate" ? "postgresql://unused@localhost/unused" : undefined),
+  DATABASE_URL:
+    process.env.DATABASE_URL ?? (args[0] === "generate" ? "postgresql://unused@localhost/unused" : undefined),
   NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require ${join(here, "unref-timers.cjs")}`].filter(Boolean).join(" "),
 };
 if (env.DATABASE_URL === undefined) {

@@ -1,4 +1,11 @@
-import { createSecretBox, generateKey, parseKey, secretBoxFromEnv, CredentialsKeyError, DecryptionError } from "./crypto.ts";
+import {
+  CredentialsKeyError,
+  createSecretBox,
+  DecryptionError,
+  generateKey,
+  parseKey,
+  secretBoxFromEnv,
+} from "./crypto.ts";
 
 const ctx = "client:c1:calendly.accessToken";
 
@@ -55,8 +62,14 @@ describe("secret box (AES-256-GCM)", () => {
   });
 
   it("requires the key in production, with an actionable message", () => {
-    expect(() => secretBoxFromEnv({ NODE_ENV: "production" })).toThrow(/CREDENTIALS_ENCRYPTION_KEY is required in production/);
-    expect(() => secretBoxFromEnv({ NODE_ENV: "production", CREDENTIALS_ENCRYPTION_KEY: "abc" })).toThrow(CredentialsKeyError);
-    expect(secretBoxFromEnv({ NODE_ENV: "production", CREDENTIALS_ENCRYPTION_KEY: key }).currentKid).toBe(box.currentKid);
+    expect(() => secretBoxFromEnv({ NODE_ENV: "production" })).toThrow(
+      /CREDENTIALS_ENCRYPTION_KEY is required in production/,
+    );
+    expect(() => secretBoxFromEnv({ NODE_ENV: "production", CREDENTIALS_ENCRYPTION_KEY: "abc" })).toThrow(
+      CredentialsKeyError,
+    );
+    expect(secretBoxFromEnv({ NODE_ENV: "production", CREDENTIALS_ENCRYPTION_KEY: key }).currentKid).toBe(
+      box.currentKid,
+    );
   });
 });

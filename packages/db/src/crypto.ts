@@ -28,11 +28,15 @@ type Key = { kid: string; bytes: Buffer };
 export function parseKey(value: string, label = "CREDENTIALS_ENCRYPTION_KEY"): Key {
   const trimmed = value.trim();
   if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(trimmed)) {
-    throw new CredentialsKeyError(`${label} must be base64 (32 random bytes); generate one with: openssl rand -base64 32`);
+    throw new CredentialsKeyError(
+      `${label} must be base64 (32 random bytes); generate one with: openssl rand -base64 32`,
+    );
   }
   const bytes = Buffer.from(trimmed.replace(/-/g, "+").replace(/_/g, "/"), "base64");
   if (bytes.length !== KEY_BYTES) {
-    throw new CredentialsKeyError(`${label} must decode to ${KEY_BYTES} bytes, got ${bytes.length}; generate one with: openssl rand -base64 32`);
+    throw new CredentialsKeyError(
+      `${label} must decode to ${KEY_BYTES} bytes, got ${bytes.length}; generate one with: openssl rand -base64 32`,
+    );
   }
   return { kid: createHash("sha256").update(bytes).digest("hex").slice(0, 8), bytes };
 }
@@ -68,15 +72,24 @@ export function createSecretBox(current: string, previous: string[] = []): Secre
 
   function split(stored: string) {
     const parts = stored.split(":");
-    if (parts.length !== 5 || parts[0] !== FORMAT) throw new DecryptionError("not an encrypted value of a known format");
+    if (parts.length !== 5 || parts[0] !== FORMAT)
+      throw new DecryptionError("not an encrypted value of a known format");
     const [, kid, iv, tag, ct] = parts as [string, string, string, string, string];
-    return { kid, iv: Buffer.from(iv, "base64url"), tag: Buffer.from(tag, "base64url"), ct: Buffer.from(ct, "base64url") };
+    return {
+      kid,
+      iv: Buffer.from(iv, "base64url"),
+      tag: Buffer.from(tag, "base64url"),
+      ct: Buffer.from(ct, "base64url"),
+    };
   }
 
   function decrypt(stored: string, context: string): string {
     const { kid, iv, tag, ct } = split(stored);
     const key = keys.get(kid);
-    if (!key) throw new DecryptionError(`encrypted under key ${kid}, which is not configured (add it to CREDENTIALS_ENCRYPTION_PREVIOUS_KEYS)`);
+    if (!key)
+      throw new DecryptionError(
+        `encrypted under key ${kid}, which is not configured (add it to CREDENTIALS_ENCRYPTION_PREVIOUS_KEYS)`,
+      );
     if (iv.length !== IV_BYTES || tag.length !== 16) throw new DecryptionError("malformed encrypted value");
     try {
       const decipher = createDecipheriv("aes-256-gcm", key.bytes, iv);
@@ -117,11 +130,16 @@ export function findRepoRoot(from = process.cwd()): string | undefined {
  * Elsewhere a missing key is generated once into `<repo>/.local/credentials-key` (git-ignored).
  */
 export function secretBoxFromEnv(env: NodeJS.ProcessEnv = process.env): SecretBox {
-  const previous = (env.CREDENTIALS_ENCRYPTION_PREVIOUS_KEYS ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const previous = (env.CREDENTIALS_ENCRYPTION_PREVIOUS_KEYS ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const configured = env.CREDENTIALS_ENCRYPTION_KEY?.trim();
   if (configured) return createSecretBox(configured, previous);
   if (env.NODE_ENV === "production") {
-    throw new CredentialsKeyError("CREDENTIALS_ENCRYPTION_KEY is required in production (32 random bytes, base64: openssl rand -base64 32)");
+    throw new CredentialsKeyError(
+      "CREDENTIALS_ENCRYPTION_KEY is required in production (32 random bytes, base64: openssl rand -base64 32)",
+    );
   }
   return createSecretBox(localDevKey(), previous);
 }
@@ -131,7 +149,7 @@ export function localDevKey(root = findRepoRoot() ?? process.cwd()): string {
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
   mkdirSync(dirname(file), { recursive: true });
   const key = generateKey();
-  writeFileSync(file, key + "\n", { mode: 0o600, flag: "wx" });
+  writeFileSync(file, `${key}\n`, { mode: 0o600, flag: "wx" });
   return key;
 }
 

@@ -1,16 +1,16 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client.ts";
 
-export * from "./generated/prisma/client.ts";
 export {
+  CredentialsKeyError,
   createSecretBox,
+  DecryptionError,
+  generateKey,
+  type SecretBox,
   secretBoxFromEnv,
   secretContext,
-  generateKey,
-  CredentialsKeyError,
-  DecryptionError,
-  type SecretBox,
 } from "./crypto.ts";
+export * from "./generated/prisma/client.ts";
 
 export type Db = PrismaClient;
 

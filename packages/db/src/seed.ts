@@ -1,8 +1,8 @@
 // Demo data for the local run command: two workspaces, members of every role, leads in every
 // appointment state. Idempotent: running it again changes nothing.
 import { hashPassword } from "better-auth/crypto";
-import type { Db } from "./index.ts";
 import type { AppointmentStatus, LeadSource, MemberRole } from "./generated/prisma/client.ts";
+import type { Db } from "./index.ts";
 
 export const DEMO_PASSWORD = "demo-password";
 
@@ -11,8 +11,19 @@ export const DEMO_WORKSPACES = {
   contoso: "demo_contoso",
 } as const;
 
-export const DEMO_USERS: { email: string; name: string; roles: Array<[workspace: keyof typeof DEMO_WORKSPACES, role: MemberRole]> }[] = [
-  { email: "admin@demo.test", name: "Avery Admin", roles: [["northwind", "ADMIN"], ["contoso", "ADMIN"]] },
+export const DEMO_USERS: {
+  email: string;
+  name: string;
+  roles: Array<[workspace: keyof typeof DEMO_WORKSPACES, role: MemberRole]>;
+}[] = [
+  {
+    email: "admin@demo.test",
+    name: "Avery Admin",
+    roles: [
+      ["northwind", "ADMIN"],
+      ["contoso", "ADMIN"],
+    ],
+  },
   { email: "setter@demo.test", name: "Sam Setter", roles: [["northwind", "SETTER"]] },
   { email: "inbox@demo.test", name: "Ira Inbox", roles: [["northwind", "INBOX_MANAGER"]] },
 ];
@@ -42,11 +53,42 @@ function demoLeads(now: Date): Array<{
   return [
     { name: "Maria Lopez", email: "maria.lopez@northwind.example", source: "MANUAL", appointmentStatus: "NONE" },
     { name: "Dev Patel", email: "dev.patel@fabrikam.example", source: "ADMIN_API", appointmentStatus: "NONE" },
-    { name: "Hannah Kim", email: "hannah.kim@litware.example", source: "CALENDLY", appointmentStatus: "BOOKED", start: at(2, 15) },
-    { name: "Tomás Silva", email: "tomas.silva@adatum.example", source: "GHL", appointmentStatus: "BOOKED", start: at(5, 17) },
-    { name: "Grace Obi", email: "grace.obi@tailspin.example", source: "CALENDLY", appointmentStatus: "CANCELED", start: at(1, 14), cancelReason: "Budget frozen until Q1" },
-    { name: "Luca Rossi", email: "luca.rossi@wingtip.example", source: "CALENDLY", appointmentStatus: "RESCHEDULED", start: at(3, 16) },
-    { name: "Noor Haddad", email: "noor.haddad@proseware.example", source: "CALENDLY", appointmentStatus: "NO_SHOW", start: at(-2, 13) },
+    {
+      name: "Hannah Kim",
+      email: "hannah.kim@litware.example",
+      source: "CALENDLY",
+      appointmentStatus: "BOOKED",
+      start: at(2, 15),
+    },
+    {
+      name: "Tomás Silva",
+      email: "tomas.silva@adatum.example",
+      source: "GHL",
+      appointmentStatus: "BOOKED",
+      start: at(5, 17),
+    },
+    {
+      name: "Grace Obi",
+      email: "grace.obi@tailspin.example",
+      source: "CALENDLY",
+      appointmentStatus: "CANCELED",
+      start: at(1, 14),
+      cancelReason: "Budget frozen until Q1",
+    },
+    {
+      name: "Luca Rossi",
+      email: "luca.rossi@wingtip.example",
+      source: "CALENDLY",
+      appointmentStatus: "RESCHEDULED",
+      start: at(3, 16),
+    },
+    {
+      name: "Noor Haddad",
+      email: "noor.haddad@proseware.example",
+      source: "CALENDLY",
+      appointmentStatus: "NO_SHOW",
+      start: at(-2, 13),
+    },
   ];
 }
 
@@ -81,7 +123,12 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<SeedR
       data: {
         id: DEMO_WORKSPACES.contoso,
         name: "Contoso Growth",
-        settings: { create: { meetingBookingProvider: "GHL", ghlBookingLink: "https://api.leadconnectorhq.com/widget/booking/contoso-intro" } },
+        settings: {
+          create: {
+            meetingBookingProvider: "GHL",
+            ghlBookingLink: "https://api.leadconnectorhq.com/widget/booking/contoso-intro",
+          },
+        },
       },
     });
     for (const u of DEMO_USERS) {
@@ -90,7 +137,9 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<SeedR
       }
       const id = `demo_user_${u.email.split("@")[0]}`;
       await tx.user.create({ data: { id, name: u.name, email: u.email, emailVerified: true } });
-      await tx.account.create({ data: { id: `${id}_credential`, accountId: id, providerId: "credential", userId: id, password } });
+      await tx.account.create({
+        data: { id: `${id}_credential`, accountId: id, providerId: "credential", userId: id, password },
+      });
     }
     for (const l of demoLeads(now)) {
       const end = l.start ? new Date(l.start.getTime() + 30 * 60 * 1000) : null;
@@ -109,7 +158,9 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<SeedR
         },
       });
     }
-    await tx.lead.create({ data: { clientId: DEMO_WORKSPACES.contoso, name: "Olivia Chen", email: "olivia.chen@contoso.example" } });
+    await tx.lead.create({
+      data: { clientId: DEMO_WORKSPACES.contoso, name: "Olivia Chen", email: "olivia.chen@contoso.example" },
+    });
   });
   return { created: true, workspaceIds, users };
 }

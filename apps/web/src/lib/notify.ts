@@ -13,5 +13,11 @@ export function notifySuccess(message: string, title?: string) {
 }
 
 export function notifyError(error: unknown, title = "Action failed") {
-  show({ color: "red", title, message: typeof error === "string" ? error : errorMessage(error), withBorder: true, autoClose: 8000 });
+  show({
+    color: "red",
+    title,
+    message: typeof error === "string" ? error : errorMessage(error),
+    withBorder: true,
+    autoClose: 8000,
+  });
 }

@@ -22,11 +22,23 @@ export function rules<V extends Record<string, unknown>>(spec: { [K in keyof V]?
   };
 }
 
-export const required = (message: string): Rule<unknown> => (v) => (v.trim() ? null : message);
-export const minLength = (n: number, message: string): Rule<unknown> => (v) => (v.trim() && v.trim().length < n ? message : null);
-export const maxLength = (n: number, message: string): Rule<unknown> => (v) => (v.trim().length > n ? message : null);
-export const pattern = (re: RegExp, message: string): Rule<unknown> => (v) => (v.trim() && !re.test(v.trim()) ? message : null);
+export const required =
+  (message: string): Rule<unknown> =>
+  (v) =>
+    v.trim() ? null : message;
+export const minLength =
+  (n: number, message: string): Rule<unknown> =>
+  (v) =>
+    v.trim() && v.trim().length < n ? message : null;
+export const maxLength =
+  (n: number, message: string): Rule<unknown> =>
+  (v) =>
+    v.trim().length > n ? message : null;
+export const pattern =
+  (re: RegExp, message: string): Rule<unknown> =>
+  (v) =>
+    v.trim() && !re.test(v.trim()) ? message : null;
 
 // Same shape zod's z.email() accepts for ordinary addresses.
-export const EMAIL_RE = /^(?!\.)(?!.*\.\.)[A-Za-z0-9_'+\-.]*[A-Za-z0-9_+-]@([A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
+const EMAIL_RE = /^(?!\.)(?!.*\.\.)[A-Za-z0-9_'+\-.]*[A-Za-z0-9_+-]@([A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
 export const email = (message = "Enter a valid email address"): Rule<unknown> => pattern(EMAIL_RE, message);

@@ -2,6 +2,9 @@
 // Built lazily on first request (so `next build` needs no runtime env) and kept on globalThis so
 // dev hot reloads do not open a new pool each time. Server-only: never import from client code.
 import {
+  type ApiEnv,
+  type Auth,
+  type Context,
   createAdminWorkspacesHandler,
   createAuth,
   createCalendlyClientFactory,
@@ -10,11 +13,8 @@ import {
   EnvError,
   loadApiEnv,
   sessionFromRequest,
-  type ApiEnv,
-  type Auth,
-  type Context,
 } from "@booking/api";
-import { createDb, secretBoxFromEnv, type Db, type SecretBox } from "@booking/db";
+import { createDb, type Db, type SecretBox, secretBoxFromEnv } from "@booking/db";
 
 export type ServerDeps = {
   env: ApiEnv;
@@ -34,14 +34,21 @@ function build(): ServerDeps {
   if (!env.databaseUrl) throw new EnvError("DATABASE_URL is not set: the web app needs a PostgreSQL connection string");
   const db = createDb({ url: env.databaseUrl });
   const secrets = secretBoxFromEnv(process.env);
-  const auth = createAuth({ db, secret: env.betterAuthSecret, ...(env.betterAuthUrl ? { baseURL: env.betterAuthUrl } : {}) });
+  const auth = createAuth({
+    db,
+    secret: env.betterAuthSecret,
+    ...(env.betterAuthUrl ? { baseURL: env.betterAuthUrl } : {}),
+  });
   const calendlyFor = createCalendlyClientFactory({ baseUrl: env.calendlyApiBaseUrl });
   const trpc = createFetchHandler({
     db,
     secrets,
     calendlyFor,
     auth,
-    env: { publicWebhookBaseUrl: env.publicWebhookBaseUrl, ...(env.internalApiToken ? { internalApiToken: env.internalApiToken } : {}) },
+    env: {
+      publicWebhookBaseUrl: env.publicWebhookBaseUrl,
+      ...(env.internalApiToken ? { internalApiToken: env.internalApiToken } : {}),
+    },
     endpoint: "/api/trpc",
   });
   const adminWorkspaces = createAdminWorkspacesHandler({ db, adminApiToken: env.adminApiToken });
@@ -50,11 +57,18 @@ function build(): ServerDeps {
     const cookieOnly = new Headers(headers);
     cookieOnly.delete("authorization");
     const session = await sessionFromRequest(new Request("http://rsc.internal/", { headers: cookieOnly }), { auth });
-    return createContextInner({ db, secrets, calendlyFor, session, env: { publicWebhookBaseUrl: env.publicWebhookBaseUrl } });
+    return createContextInner({
+      db,
+      secrets,
+      calendlyFor,
+      session,
+      env: { publicWebhookBaseUrl: env.publicWebhookBaseUrl },
+    });
   };
   return { env, db, secrets, auth, trpc, rscContext, adminWorkspaces };
 }
 
 export function serverDeps(): ServerDeps {
-  return (globalForDeps.__bookingWebDeps ??= build());
+  globalForDeps.__bookingWebDeps ??= build();
+  return globalForDeps.__bookingWebDeps;
 }

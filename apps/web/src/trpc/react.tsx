@@ -1,14 +1,16 @@
 "use client";
 
 import type { AppRouter } from "@booking/api";
-import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
+import { type QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
-import { useState, type ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import SuperJSON from "superjson";
 import { createQueryClient } from "./query-client";
 
-export const { useTRPC, TRPCProvider } = createTRPCContext<AppRouter>();
+const trpcContext = createTRPCContext<AppRouter>();
+const { TRPCProvider } = trpcContext;
+export const { useTRPC } = trpcContext;
 
 let browserQueryClient: QueryClient | undefined;
 
@@ -16,7 +18,8 @@ function getQueryClient(): QueryClient {
   // Server: always a new client, so that no data leaks between requests.
   if (typeof window === "undefined") return createQueryClient();
   // Browser: one client, so that React suspending during the first render does not lose it.
-  return (browserQueryClient ??= createQueryClient());
+  browserQueryClient ??= createQueryClient();
+  return browserQueryClient;
 }
 
 function baseUrl(): string {

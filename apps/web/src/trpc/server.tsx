@@ -2,8 +2,8 @@
 // start with, and <HydrateClient> hands the results (or the in-flight promises) to the browser's
 // QueryClient, so a page arrives with its data instead of a skeleton. One QueryClient per request.
 import { appRouter } from "@booking/api";
-import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
-import { createTRPCOptionsProxy, type TRPCQueryOptions } from "@trpc/tanstack-react-query";
+import { dehydrate, type FetchQueryOptions, HydrationBoundary, type QueryKey } from "@tanstack/react-query";
+import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { headers } from "next/headers";
 import { cache, type ReactNode } from "react";
 import { serverDeps } from "~/server/deps";
@@ -11,12 +11,13 @@ import { createQueryClient } from "./query-client";
 
 const createContext = cache(async () => serverDeps().rscContext(new Headers(await headers())));
 
-export const getQueryClient = cache(createQueryClient);
+const getQueryClient = cache(createQueryClient);
 
 export const trpc = createTRPCOptionsProxy({ router: appRouter, ctx: createContext, queryClient: getQueryClient });
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function prefetch<T extends ReturnType<TRPCQueryOptions<any>>>(queryOptions: T): void {
+export function prefetch<TQueryFnData, TError, TData, TQueryKey extends QueryKey>(
+  queryOptions: FetchQueryOptions<TQueryFnData, TError, TData, TQueryKey>,
+): void {
   // Failures (signed out, not a member) are left to the client view, which shows its error state.
   void getQueryClient().prefetchQuery(queryOptions);
 }

@@ -16,7 +16,10 @@ await runCli(async () => {
   const { env, db, secrets } = cliDeps();
   try {
     const calendlyFor = createCalendlyClientFactory({ baseUrl: env.CALENDLY_API_BASE_URL });
-    const s = await reconcileCalendlyWorkspace({ db, secrets, calendlyFor }, { workspaceId: args.workspace, since: new Date(args.since) });
+    const s = await reconcileCalendlyWorkspace(
+      { db, secrets, calendlyFor },
+      { workspaceId: args.workspace, since: new Date(args.since) },
+    );
     console.log(
       `scanned ${s.scannedEvents} events / ${s.scannedInvitees} invitees: imported ${s.imported}, already seen ${s.alreadySeen}, failed ${s.failed}`,
     );

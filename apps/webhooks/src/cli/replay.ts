@@ -6,7 +6,12 @@ import { cliDeps, runCli } from "./deps.ts";
 
 const usage = "replay [--workspace <id>] [--status FAILED|RECEIVED] [--id <eventId> ...] [--limit <n>]";
 const args = cliArgs(
-  { workspace: { type: "string" }, status: { type: "string" }, id: { type: "string", multiple: true }, limit: { type: "string" } },
+  {
+    workspace: { type: "string" },
+    status: { type: "string" },
+    id: { type: "string", multiple: true },
+    limit: { type: "string" },
+  },
   usage,
 );
 
@@ -23,12 +28,15 @@ await runCli(async () => {
       console.error(`--limit must be a positive integer\nusage: ${usage}`);
       return 2;
     }
-    const { results } = await replayWebhookEvents({ db, secrets }, {
-      workspaceId: args.workspace,
-      ids: args.id as string[] | undefined,
-      status: status as "FAILED" | "RECEIVED" | undefined,
-      limit,
-    });
+    const { results } = await replayWebhookEvents(
+      { db, secrets },
+      {
+        workspaceId: args.workspace,
+        ids: args.id as string[] | undefined,
+        status: status as "FAILED" | "RECEIVED" | undefined,
+        limit,
+      },
+    );
     for (const r of results) console.log(`${r.id}\t${r.status}\t${r.outcome ?? ""}${r.error ? `\t${r.error}` : ""}`);
     const failed = results.filter((r) => r.status === "FAILED").length;
     console.log(`replayed ${results.length} deliveries: ${results.length - failed} ok, ${failed} failed`);

@@ -23,7 +23,15 @@ export function signedRequest(p: SignedRequestParts): { rawBody: string; headers
   return { rawBody, headers };
 }
 
-export async function post(baseUrl: string, workspaceId: string, req: { rawBody: string; headers: Record<string, string> }) {
-  const res = await fetch(`${baseUrl}/webhooks/calendly/${encodeURIComponent(workspaceId)}`, { method: "POST", headers: req.headers, body: req.rawBody });
+export async function post(
+  baseUrl: string,
+  workspaceId: string,
+  req: { rawBody: string; headers: Record<string, string> },
+) {
+  const res = await fetch(`${baseUrl}/webhooks/calendly/${encodeURIComponent(workspaceId)}`, {
+    method: "POST",
+    headers: req.headers,
+    body: req.rawBody,
+  });
   return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> | null };
 }

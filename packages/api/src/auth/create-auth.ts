@@ -1,9 +1,10 @@
 // Sign-in for workspace members: better-auth with email + password, users stored through Prisma.
 // Sign-up is only open to emails invited as a ClientMember of some workspace.
+
+import { type Db, normalizeEmail } from "@booking/db";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError } from "better-auth/api";
-import { normalizeEmail, type Db } from "@booking/db";
 
 export type CreateAuthOptions = {
   db: Db;
@@ -31,7 +32,9 @@ export function createAuth({ db, secret, baseURL, trustedOrigins }: CreateAuthOp
             const email = normalizeEmail(user.email);
             const invited = await db.clientMember.findFirst({ where: { email }, select: { id: true } });
             if (!invited) {
-              throw new APIError("FORBIDDEN", { message: "This email has not been invited to any workspace; ask a workspace admin to add you" });
+              throw new APIError("FORBIDDEN", {
+                message: "This email has not been invited to any workspace; ask a workspace admin to add you",
+              });
             }
             return { data: { ...user, email } };
           },

@@ -1,2 +1,2 @@
-export { createAuth, type Auth, type CreateAuthOptions } from "./create-auth.ts";
-export { sessionFromRequest, type SessionReader } from "./session-from-request.ts";
+export { type Auth, type CreateAuthOptions, createAuth } from "./create-auth.ts";
+export { type SessionReader, sessionFromRequest } from "./session-from-request.ts";

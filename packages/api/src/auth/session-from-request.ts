@@ -1,5 +1,5 @@
-import { TRPCError } from "@trpc/server";
 import { normalizeEmail } from "@booking/db";
+import { TRPCError } from "@trpc/server";
 import type { Session } from "../context.ts";
 import { bearerToken, safeEqual } from "../lib/safe-equal.ts";
 

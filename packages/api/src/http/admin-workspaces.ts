@@ -10,7 +10,10 @@ const MAX_BODY_BYTES = 256 * 1024;
 type ErrorBody = { success: false; error: { message: string; fieldErrors?: Record<string, string[]> } };
 
 function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" },
+  });
 }
 
 function fail(status: number, message: string, fieldErrors?: Record<string, string[]>): Response {
@@ -19,7 +22,7 @@ function fail(status: number, message: string, fieldErrors?: Record<string, stri
 }
 
 export function createAdminWorkspacesHandler(deps: { db: Db; adminApiToken: string | undefined }) {
-  return async function POST(req: Request): Promise<Response> {
+  return async function handleAdminWorkspaces(req: Request): Promise<Response> {
     const token = bearerToken(req.headers.get("authorization"));
     if (!deps.adminApiToken || !token || !safeEqual(token, deps.adminApiToken)) {
       return fail(401, "Missing or invalid bearer token");
@@ -35,8 +38,18 @@ export function createAdminWorkspacesHandler(deps: { db: Db; adminApiToken: stri
     const parsed = createWorkspaceInput.safeParse(body);
     if (!parsed.success) {
       const fieldErrors: Record<string, string[]> = {};
-      for (const issue of parsed.error.issues) (fieldErrors[issue.path.map(String).join(".") || "_body"] ??= []).push(issue.message);
-      return fail(400, "Invalid workspace: " + Object.entries(fieldErrors).map(([k, v]) => `${k}: ${v[0]}`).join("; "), fieldErrors);
+      for (const issue of parsed.error.issues) {
+        const key = issue.path.map(String).join(".") || "_body";
+        fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
+      }
+      return fail(
+        400,
+        "Invalid workspace: " +
+          Object.entries(fieldErrors)
+            .map(([k, v]) => `${k}: ${v[0]}`)
+            .join("; "),
+        fieldErrors,
+      );
     }
     try {
       const workspace = await createWorkspace({ db: deps.db }, parsed.data);

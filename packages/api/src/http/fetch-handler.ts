@@ -1,7 +1,7 @@
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { CalendlyClientFactory } from "@booking/calendly";
 import type { Db, SecretBox } from "@booking/db";
-import { sessionFromRequest, type SessionReader } from "../auth/session-from-request.ts";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { type SessionReader, sessionFromRequest } from "../auth/session-from-request.ts";
 import { createContextInner } from "../context.ts";
 import { appRouter } from "../root.ts";
 
@@ -31,12 +31,16 @@ export function createFetchHandler(deps: FetchHandlerDeps): (req: Request) => Pr
           db: deps.db,
           secrets: deps.secrets,
           calendlyFor: deps.calendlyFor,
-          session: await sessionFromRequest(req, { ...(deps.auth ? { auth: deps.auth } : {}), ...(deps.env.internalApiToken ? { internalApiToken: deps.env.internalApiToken } : {}) }),
+          session: await sessionFromRequest(req, {
+            ...(deps.auth ? { auth: deps.auth } : {}),
+            ...(deps.env.internalApiToken ? { internalApiToken: deps.env.internalApiToken } : {}),
+          }),
           ...(deps.now ? { now: deps.now } : {}),
           env: { publicWebhookBaseUrl: deps.env.publicWebhookBaseUrl },
         }),
       onError: ({ error, path }) => {
-        if (error.code === "INTERNAL_SERVER_ERROR") (deps.onError ?? ((e, p) => console.error(`tRPC ${p ?? "?"} failed:`, e)))(error, path);
+        if (error.code === "INTERNAL_SERVER_ERROR")
+          (deps.onError ?? ((e, p) => console.error(`tRPC ${p ?? "?"} failed:`, e)))(error, path);
       },
     });
 }

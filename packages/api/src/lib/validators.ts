@@ -16,7 +16,7 @@ export const calendlyEventTypeLink = z
   .max(2000, "Link is too long")
   .refine((v) => {
     const u = parseUrl(v);
-    if (!u || u.protocol !== "https:" || u.hostname !== "calendly.com" || u.port || u.username || u.password) return false;
+    if (u?.protocol !== "https:" || u.hostname !== "calendly.com" || u.port || u.username || u.password) return false;
     const segments = u.pathname.split("/").filter(Boolean);
     return segments.length >= 2 && segments.every((s) => /^[A-Za-z0-9._~%-]+$/.test(s));
   }, "Must be a Calendly scheduling link like https://calendly.com/<user>/<event-type>");
@@ -25,7 +25,10 @@ export const calendlyEventTypeLink = z
 export const calendlyEventTypeUri = z
   .string()
   .trim()
-  .regex(/^https:\/\/api\.calendly\.com\/event_types\/[A-Za-z0-9-]+$/, "Must be an event type URI like https://api.calendly.com/event_types/<id>");
+  .regex(
+    /^https:\/\/api\.calendly\.com\/event_types\/[A-Za-z0-9-]+$/,
+    "Must be an event type URI like https://api.calendly.com/event_types/<id>",
+  );
 
 /** A Calendly personal access token / OAuth access token: one opaque word. */
 export const calendlyToken = z
@@ -44,5 +47,3 @@ export const httpsUrl = (message: string) =>
       const u = parseUrl(v);
       return !!u && u.protocol === "https:" && !u.username && !u.password;
     }, message);
-
-export const id = (what: string) => z.string().trim().min(1, `${what} is required`).max(64, `${what} is too long`);

@@ -1,10 +1,11 @@
 // Test setup shared by the API's test files: a fresh migrated database, a secret box, the fake
 // Calendly behind msw, and callers for each kind of session.
-import { setupServer } from "msw/node";
+
 import { createCalendlyClientFactory } from "@booking/calendly";
 import { calendlyHandlers, createFakeCalendly, type FakeCalendly } from "@booking/calendly/testing";
-import { createSecretBox, generateKey, type Db, type MemberRole, type SecretBox } from "@booking/db";
+import { createSecretBox, type Db, generateKey, type MemberRole, type SecretBox } from "@booking/db";
 import { createTestDatabase, type TestDatabase } from "@booking/db/testing";
+import { setupServer } from "msw/node";
 import { createContextInner, type Session } from "../context.ts";
 import { appRouter } from "../root.ts";
 import { createCallerFactory } from "../trpc.ts";
@@ -34,7 +35,12 @@ export async function createHarness(): Promise<Harness> {
   const secrets = createSecretBox(generateKey());
   let fake = createFakeCalendly();
   const sleeps: number[] = [];
-  const server = setupServer(...calendlyHandlers({ handle: (r: Request, o?: { basePath?: string }) => fake.handle(r, o) } as FakeCalendly, CALENDLY_BASE_URL));
+  const server = setupServer(
+    ...calendlyHandlers(
+      { handle: (r: Request, o?: { basePath?: string }) => fake.handle(r, o) } as FakeCalendly,
+      CALENDLY_BASE_URL,
+    ),
+  );
   server.listen({
     onUnhandledRequest: (request, print) => {
       const host = new URL(request.url).hostname;
@@ -52,7 +58,13 @@ export async function createHarness(): Promise<Harness> {
   });
   const callerFor = (session: Session) =>
     createCaller(async () =>
-      createContextInner({ db: database.db, secrets, calendlyFor, session, env: { publicWebhookBaseUrl: PUBLIC_WEBHOOK_BASE_URL } }),
+      createContextInner({
+        db: database.db,
+        secrets,
+        calendlyFor,
+        session,
+        env: { publicWebhookBaseUrl: PUBLIC_WEBHOOK_BASE_URL },
+      }),
     );
   const h: Harness = {
     database,
@@ -97,7 +109,10 @@ export async function seedWorkspace(
 }
 
 /** Asserts that `promise` rejects with a TRPCError of `code`; returns the error for more checks. */
-export async function expectTRPCError(promise: Promise<unknown>, code: string): Promise<{ code: string; message: string; cause?: unknown; shape?: unknown }> {
+export async function expectTRPCError(
+  promise: Promise<unknown>,
+  code: string,
+): Promise<{ code: string; message: string; cause?: unknown; shape?: unknown }> {
   try {
     await promise;
   } catch (error) {

@@ -1,5 +1,5 @@
 // Edge cases the fake does not produce, with plain msw handlers.
-import { http, HttpResponse } from "msw";
+import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { createCalendlyClient } from "./client.ts";
 import { failureOf } from "./test-utils.ts";
@@ -30,7 +30,15 @@ it("defaults to https://api.calendly.com with Authorization: Bearer and Accept: 
     http.get(`${BASE}/users/me`, ({ request }) => {
       seen = request.headers;
       return HttpResponse.json({
-        resource: { uri: `${BASE}/users/u1`, name: "U", slug: "u", email: "u@x.test", scheduling_url: "https://calendly.com/u", timezone: "UTC", current_organization: `${BASE}/organizations/o1` },
+        resource: {
+          uri: `${BASE}/users/u1`,
+          name: "U",
+          slug: "u",
+          email: "u@x.test",
+          scheduling_url: "https://calendly.com/u",
+          timezone: "UTC",
+          current_organization: `${BASE}/organizations/o1`,
+        },
       });
     }),
   );
@@ -45,7 +53,11 @@ it("follows next_page links when Calendly gives no next_page_token", async () =>
       const page = new URL(request.url).searchParams.get("page") ?? "1";
       return HttpResponse.json({
         collection: [eventType(Number(page))],
-        pagination: { count: 1, next_page: page === "1" ? `${BASE}/event_types?user=u&page=2` : null, next_page_token: null },
+        pagination: {
+          count: 1,
+          next_page: page === "1" ? `${BASE}/event_types?user=u&page=2` : null,
+          next_page_token: null,
+        },
       });
     }),
   );
@@ -57,7 +69,10 @@ it("never follows a next_page link to another host", async () => {
   let evilCalled = false;
   server.use(
     http.get(`${BASE}/event_types`, () =>
-      HttpResponse.json({ collection: [eventType(1)], pagination: { next_page: "https://evil.example/event_types?page=2", next_page_token: null } }),
+      HttpResponse.json({
+        collection: [eventType(1)],
+        pagination: { next_page: "https://evil.example/event_types?page=2", next_page_token: null },
+      }),
     ),
     http.get("https://evil.example/*", () => {
       evilCalled = true;
@@ -72,7 +87,9 @@ it("never follows a next_page link to another host", async () => {
 
 it("stops a pagination that loops back on itself", async () => {
   server.use(
-    http.get(`${BASE}/event_types`, () => HttpResponse.json({ collection: [eventType(1)], pagination: { next_page_token: "same" } })),
+    http.get(`${BASE}/event_types`, () =>
+      HttpResponse.json({ collection: [eventType(1)], pagination: { next_page_token: "same" } }),
+    ),
   );
   expect((await failureOf(client().listEventTypes({ user: "u" }))).message).toMatch(/loops back/);
 });

@@ -2,7 +2,7 @@
 import { setupServer } from "msw/node";
 import { CALENDLY_INVITEE_EVENTS } from "../events.ts";
 import { calendlyHandlers, createFakeCalendly, type FakeCalendly } from "../testing/index.ts";
-import { createCalendlyClient, createCalendlyClientFactory, type CalendlyClientOptions } from "./client.ts";
+import { type CalendlyClientOptions, createCalendlyClient, createCalendlyClientFactory } from "./client.ts";
 import { failureOf, kindOf } from "./test-utils.ts";
 
 const BASE = "https://calendly.test/api";
@@ -31,9 +31,17 @@ const WEBHOOK_URL = "https://hooks.example.test/webhooks/calendly/ws_1";
 
 describe("getCurrentUser", () => {
   it("returns /users/me with the organization, sending the bearer token to the configured base URL", async () => {
-    const { userUri, organizationUri } = fake.addAccount({ token: "tok-1", user: { name: "Ada Admin", email: "ada@acme.test" } });
+    const { userUri, organizationUri } = fake.addAccount({
+      token: "tok-1",
+      user: { name: "Ada Admin", email: "ada@acme.test" },
+    });
     const me = await client("tok-1").getCurrentUser();
-    expect(me).toMatchObject({ uri: userUri, name: "Ada Admin", email: "ada@acme.test", current_organization: organizationUri });
+    expect(me).toMatchObject({
+      uri: userUri,
+      name: "Ada Admin",
+      email: "ada@acme.test",
+      current_organization: organizationUri,
+    });
     expect(me.resource_type).toBe("User"); // unknown keys are kept
     expect(fake.requests).toEqual([{ method: "GET", path: "/users/me", query: {}, body: undefined, token: "tok-1" }]);
   });
@@ -44,7 +52,9 @@ describe("getCurrentUser", () => {
     const error = await failureOf(client("tok-1").getCurrentUser());
     expect(error.kind).toBe("unauthorized");
     expect(error.status).toBe(401);
-    expect(error.message).toBe("Calendly rejected the access token (revoked or expired): create a new personal access token");
+    expect(error.message).toBe(
+      "Calendly rejected the access token (revoked or expired): create a new personal access token",
+    );
     expect(fake.requests).toHaveLength(1);
   });
 
@@ -98,7 +108,9 @@ describe("event types", () => {
 
   it("404 on an unknown event type is not_found; a non-URI is rejected before any request", async () => {
     fake.addAccount({ token: "tok-1" });
-    expect(await kindOf(client("tok-1").getEventType("https://api.calendly.com/event_types/does-not-exist"))).toBe("not_found");
+    expect(await kindOf(client("tok-1").getEventType("https://api.calendly.com/event_types/does-not-exist"))).toBe(
+      "not_found",
+    );
     expect(await kindOf(client("tok-1").getEventType("https://api.calendly.com/users/x"))).toBe("invalid_request");
     expect(await kindOf(client("tok-1").getEventType("../../users/me"))).toBe("invalid_request");
     expect(fake.requests).toHaveLength(1);
@@ -120,7 +132,13 @@ describe("webhook subscriptions", () => {
       scope: "organization",
       signingKey: "sk_123",
     });
-    expect(created).toMatchObject({ callback_url: WEBHOOK_URL, state: "active", scope: "organization", retry_started_at: null, creator: userUri });
+    expect(created).toMatchObject({
+      callback_url: WEBHOOK_URL,
+      state: "active",
+      scope: "organization",
+      retry_started_at: null,
+      creator: userUri,
+    });
     expect(created).not.toHaveProperty("signing_key");
     expect(fake.requests[0]?.body).toEqual({
       url: WEBHOOK_URL,
@@ -154,14 +172,24 @@ describe("webhook subscriptions", () => {
       signingKey: "k",
     });
     expect(sub).toMatchObject({ scope: "user", user: userUri });
-    expect((fake.requests[0]?.body as Record<string, unknown>).user).toBe(userUri);
-    const listed = await client("tok-1").listWebhookSubscriptions({ organization: organizationUri, scope: "user", user: userUri });
+    expect((fake.requests[0]!.body as Record<string, unknown>).user).toBe(userUri);
+    const listed = await client("tok-1").listWebhookSubscriptions({
+      organization: organizationUri,
+      scope: "user",
+      user: userUri,
+    });
     expect(listed).toHaveLength(1);
   });
 
   it("a duplicate callback URL is a conflict (409)", async () => {
     const { organizationUri } = fake.addAccount({ token: "tok-1" });
-    const p = { url: WEBHOOK_URL, events: ["invitee.created" as const], organization: organizationUri, scope: "organization" as const, signingKey: "k" };
+    const p = {
+      url: WEBHOOK_URL,
+      events: ["invitee.created" as const],
+      organization: organizationUri,
+      scope: "organization" as const,
+      signingKey: "k",
+    };
     await client("tok-1").createWebhookSubscription(p);
     const error = await failureOf(client("tok-1").createWebhookSubscription(p));
     expect(error.kind).toBe("conflict");
@@ -174,13 +202,20 @@ describe("webhook subscriptions", () => {
   it("shows a disabled hook with its retry_started_at", async () => {
     const { organizationUri } = fake.addAccount({ token: "tok-1" });
     const sub = await client("tok-1").createWebhookSubscription({
-      url: WEBHOOK_URL, events: ["invitee.created"], organization: organizationUri, scope: "organization", signingKey: "k",
+      url: WEBHOOK_URL,
+      events: ["invitee.created"],
+      organization: organizationUri,
+      scope: "organization",
+      signingKey: "k",
     });
     fake.disableSubscription(sub.uri, new Date("2026-05-01T10:00:00Z"));
     const got = await client("tok-1").getWebhookSubscription(sub.uri);
     expect(got.state).toBe("disabled");
     expect(got.retry_started_at).toBe("2026-05-01T10:00:00.000Z");
-    const listed = await client("tok-1").listWebhookSubscriptions({ organization: organizationUri, scope: "organization" });
+    const listed = await client("tok-1").listWebhookSubscriptions({
+      organization: organizationUri,
+      scope: "organization",
+    });
     expect(listed[0]?.state).toBe("disabled");
   });
 
@@ -188,7 +223,13 @@ describe("webhook subscriptions", () => {
     const { organizationUri } = fake.addAccount({ token: "tok-1" });
     const c = client("tok-1");
     for (let i = 0; i < 205; i++) {
-      await c.createWebhookSubscription({ url: `${WEBHOOK_URL}/${i}`, events: ["invitee.created"], organization: organizationUri, scope: "organization", signingKey: "k" });
+      await c.createWebhookSubscription({
+        url: `${WEBHOOK_URL}/${i}`,
+        events: ["invitee.created"],
+        organization: organizationUri,
+        scope: "organization",
+        signingKey: "k",
+      });
     }
     fake.reset();
     const listed = await c.listWebhookSubscriptions({ organization: organizationUri, scope: "organization" });
@@ -197,9 +238,18 @@ describe("webhook subscriptions", () => {
   });
 
   it("missing webhooks:write is forbidden_scope naming it", async () => {
-    const { organizationUri } = fake.addAccount({ token: "tok-1", scopes: ["users:read", "webhooks:read", "scheduled_events:read"] });
+    const { organizationUri } = fake.addAccount({
+      token: "tok-1",
+      scopes: ["users:read", "webhooks:read", "scheduled_events:read"],
+    });
     const error = await failureOf(
-      client("tok-1").createWebhookSubscription({ url: WEBHOOK_URL, events: ["invitee.created"], organization: organizationUri, scope: "organization", signingKey: "k" }),
+      client("tok-1").createWebhookSubscription({
+        url: WEBHOOK_URL,
+        events: ["invitee.created"],
+        organization: organizationUri,
+        scope: "organization",
+        signingKey: "k",
+      }),
     );
     expect(error.kind).toBe("forbidden_scope");
     expect(error.message).toMatch(/The token lacks the scopes: webhooks:write/);
@@ -209,7 +259,13 @@ describe("webhook subscriptions", () => {
   it("a free plan, when the account still needs a paid plan for webhooks, is forbidden_plan", async () => {
     const { organizationUri } = fake.addAccount({ token: "tok-1", plan: "free", webhooksRequirePaidPlan: true });
     const error = await failureOf(
-      client("tok-1").createWebhookSubscription({ url: WEBHOOK_URL, events: ["invitee.created"], organization: organizationUri, scope: "organization", signingKey: "k" }),
+      client("tok-1").createWebhookSubscription({
+        url: WEBHOOK_URL,
+        events: ["invitee.created"],
+        organization: organizationUri,
+        scope: "organization",
+        signingKey: "k",
+      }),
     );
     expect(error.kind).toBe("forbidden_plan");
     expect(error.message).toMatch(/^Webhook subscriptions need a paid Calendly plan/);
@@ -218,14 +274,26 @@ describe("webhook subscriptions", () => {
 
   it("a free plan is allowed by default (webhooks on all plans since 2026-11-03)", async () => {
     const { organizationUri } = fake.addAccount({ token: "tok-1", plan: "free" });
-    const sub = await client("tok-1").createWebhookSubscription({ url: WEBHOOK_URL, events: ["invitee.created"], organization: organizationUri, scope: "organization", signingKey: "k" });
+    const sub = await client("tok-1").createWebhookSubscription({
+      url: WEBHOOK_URL,
+      events: ["invitee.created"],
+      organization: organizationUri,
+      scope: "organization",
+      signingKey: "k",
+    });
     expect(sub.state).toBe("active");
   });
 
   it("a non-admin creating an organization subscription is forbidden_role", async () => {
     const { organizationUri } = fake.addAccount({ token: "tok-1", role: "user" });
     const error = await failureOf(
-      client("tok-1").createWebhookSubscription({ url: WEBHOOK_URL, events: ["invitee.created"], organization: organizationUri, scope: "organization", signingKey: "k" }),
+      client("tok-1").createWebhookSubscription({
+        url: WEBHOOK_URL,
+        events: ["invitee.created"],
+        organization: organizationUri,
+        scope: "organization",
+        signingKey: "k",
+      }),
     );
     expect(error.kind).toBe("forbidden_role");
     expect(error.message).toMatch(/Owner or Admin/);
@@ -234,7 +302,13 @@ describe("webhook subscriptions", () => {
   it("an invalid request (400) is invalid_request with Calendly's details in the message", async () => {
     const { organizationUri } = fake.addAccount({ token: "tok-1" });
     const error = await failureOf(
-      client("tok-1").createWebhookSubscription({ url: "not a url", events: ["invitee.created"], organization: organizationUri, scope: "organization", signingKey: "k" }),
+      client("tok-1").createWebhookSubscription({
+        url: "not a url",
+        events: ["invitee.created"],
+        organization: organizationUri,
+        scope: "organization",
+        signingKey: "k",
+      }),
     );
     expect(error.kind).toBe("invalid_request");
     expect(error.message).toMatch(/url: must be a valid URL/);
@@ -242,8 +316,28 @@ describe("webhook subscriptions", () => {
 
   it("validates its own arguments before calling Calendly", async () => {
     const c = client("tok-1");
-    expect(await kindOf(c.createWebhookSubscription({ url: WEBHOOK_URL, events: [], organization: "o", scope: "organization", signingKey: "k" }))).toBe("invalid_request");
-    expect(await kindOf(c.createWebhookSubscription({ url: WEBHOOK_URL, events: ["invitee.created"], organization: "o", scope: "user", signingKey: "k" }))).toBe("invalid_request");
+    expect(
+      await kindOf(
+        c.createWebhookSubscription({
+          url: WEBHOOK_URL,
+          events: [],
+          organization: "o",
+          scope: "organization",
+          signingKey: "k",
+        }),
+      ),
+    ).toBe("invalid_request");
+    expect(
+      await kindOf(
+        c.createWebhookSubscription({
+          url: WEBHOOK_URL,
+          events: ["invitee.created"],
+          organization: "o",
+          scope: "user",
+          signingKey: "k",
+        }),
+      ),
+    ).toBe("invalid_request");
     expect(await kindOf(c.listWebhookSubscriptions({ organization: "o", scope: "user" }))).toBe("invalid_request");
     expect(fake.requests).toHaveLength(0);
   });
@@ -252,7 +346,11 @@ describe("webhook subscriptions", () => {
 describe("scheduled events and invitees", () => {
   it("lists scheduled events in a window with status, then their invitees", async () => {
     const { userUri, organizationUri } = fake.addAccount({ token: "tok-1" });
-    const inWindow = fake.addScheduledEvent({ user: userUri, start_time: "2026-05-14T16:00:00Z", invitees: [{ email: "a@x.test" }, { email: "b@x.test", status: "canceled" }] });
+    const inWindow = fake.addScheduledEvent({
+      user: userUri,
+      start_time: "2026-05-14T16:00:00Z",
+      invitees: [{ email: "a@x.test" }, { email: "b@x.test", status: "canceled" }],
+    });
     fake.addScheduledEvent({ user: userUri, start_time: "2026-04-01T16:00:00Z" });
     fake.addScheduledEvent({ user: userUri, start_time: "2026-05-15T16:00:00Z", status: "canceled" });
     const c = client("tok-1");
@@ -281,7 +379,8 @@ describe("scheduled events and invitees", () => {
 
   it("pages through many scheduled events", async () => {
     const { userUri } = fake.addAccount({ token: "tok-1" });
-    for (let i = 0; i < 130; i++) fake.addScheduledEvent({ user: userUri, start_time: new Date(Date.UTC(2026, 4, 1) + i * 3_600_000) });
+    for (let i = 0; i < 130; i++)
+      fake.addScheduledEvent({ user: userUri, start_time: new Date(Date.UTC(2026, 4, 1) + i * 3_600_000) });
     const events = await client("tok-1").listScheduledEvents({ user: userUri });
     expect(events).toHaveLength(130);
     expect(fake.requests).toHaveLength(2);
@@ -289,7 +388,9 @@ describe("scheduled events and invitees", () => {
 
   it("an unknown event's invitees are not_found", async () => {
     fake.addAccount({ token: "tok-1" });
-    expect(await kindOf(client("tok-1").listEventInvitees("https://api.calendly.com/scheduled_events/nope"))).toBe("not_found");
+    expect(await kindOf(client("tok-1").listEventInvitees("https://api.calendly.com/scheduled_events/nope"))).toBe(
+      "not_found",
+    );
   });
 });
 
@@ -342,7 +443,13 @@ describe("retries", () => {
   it("a 5xx on POST is retried too (Calendly did not finish it)", async () => {
     const { organizationUri } = fake.addAccount({ token: "tok-1" });
     fake.failNext(1, { status: 500 });
-    const sub = await client("tok-1").createWebhookSubscription({ url: WEBHOOK_URL, events: ["invitee.created"], organization: organizationUri, scope: "organization", signingKey: "k" });
+    const sub = await client("tok-1").createWebhookSubscription({
+      url: WEBHOOK_URL,
+      events: ["invitee.created"],
+      organization: organizationUri,
+      scope: "organization",
+      signingKey: "k",
+    });
     expect(sub.state).toBe("active");
     expect(fake.subscriptions).toHaveLength(1);
   });
@@ -380,7 +487,13 @@ describe("retries", () => {
     const { organizationUri } = fake.addAccount({ token: "tok-1" });
     fake.failNext(1, "timeout");
     const error = await failureOf(
-      client("tok-1", { timeoutMs: 50 }).createWebhookSubscription({ url: WEBHOOK_URL, events: ["invitee.created"], organization: organizationUri, scope: "organization", signingKey: "k" }),
+      client("tok-1", { timeoutMs: 50 }).createWebhookSubscription({
+        url: WEBHOOK_URL,
+        events: ["invitee.created"],
+        organization: organizationUri,
+        scope: "organization",
+        signingKey: "k",
+      }),
     );
     expect(error.kind).toBe("timeout");
     expect(fake.requests).toHaveLength(1);

@@ -1,8 +1,13 @@
 // The typed Calendly API v2 client. Resources come back in Calendly's snake_case shape.
-import { z } from "zod";
+import type { z } from "zod";
 import type { CalendlyWebhookEventName } from "../events.ts";
 import { CalendlyApiError } from "./errors.ts";
 import {
+  type CalendlyEventType,
+  type CalendlyInvitee,
+  type CalendlyScheduledEvent,
+  type CalendlyUser,
+  type CalendlyWebhookSubscription,
   calendlyEventTypeSchema,
   calendlyInviteeSchema,
   calendlyScheduledEventSchema,
@@ -10,14 +15,16 @@ import {
   calendlyWebhookSubscriptionSchema,
   collectionResponse,
   resourceResponse,
-  type CalendlyEventType,
-  type CalendlyInvitee,
-  type CalendlyScheduledEvent,
-  type CalendlyUser,
-  type CalendlyWebhookSubscription,
 } from "./schemas.ts";
 import { send, sendJson, type TransportOptions } from "./transport.ts";
-import { buildUrl, DEFAULT_CALENDLY_BASE_URL, normalizeBaseUrl, resourceId, sameApiUrl, type QueryValue } from "./urls.ts";
+import {
+  buildUrl,
+  DEFAULT_CALENDLY_BASE_URL,
+  normalizeBaseUrl,
+  type QueryValue,
+  resourceId,
+  sameApiUrl,
+} from "./urls.ts";
 
 export type CalendlyClientOptions = {
   token: string;
@@ -39,7 +46,11 @@ export type CalendlyClient = {
   getCurrentUser(): Promise<CalendlyUser>;
   listEventTypes(p: { user?: string; organization?: string; active?: boolean }): Promise<CalendlyEventType[]>;
   getEventType(uri: string): Promise<CalendlyEventType>;
-  listWebhookSubscriptions(p: { organization: string; scope: WebhookScope; user?: string }): Promise<CalendlyWebhookSubscription[]>;
+  listWebhookSubscriptions(p: {
+    organization: string;
+    scope: WebhookScope;
+    user?: string;
+  }): Promise<CalendlyWebhookSubscription[]>;
   getWebhookSubscription(uri: string): Promise<CalendlyWebhookSubscription>;
   createWebhookSubscription(p: {
     url: string;
@@ -83,7 +94,11 @@ export function createCalendlyClient(opts: CalendlyClientOptions): CalendlyClien
     sendJson(transport, { method: "GET", url: buildUrl(base, path, query), path }, schema);
 
   /** Follows next_page_token (or a same-host next_page link) until Calendly says there is no more. */
-  async function list<T extends z.ZodType>(path: string, item: T, query: Record<string, QueryValue>): Promise<z.infer<T>[]> {
+  async function list<T extends z.ZodType>(
+    path: string,
+    item: T,
+    query: Record<string, QueryValue>,
+  ): Promise<z.infer<T>[]> {
     const schema = collectionResponse(item);
     const items: z.infer<T>[] = [];
     const seen = new Set<string>();
@@ -96,10 +111,17 @@ export function createCalendlyClient(opts: CalendlyClientOptions): CalendlyClien
       if (token) url = buildUrl(base, path, { ...query, count: PAGE_SIZE, page_token: token });
       else if (link) url = sameApiUrl(base, link);
       else return items;
-      if (seen.has(url.href)) throw new CalendlyApiError("invalid_response", `Calendly pagination of ${path} loops back to a page already read`);
+      if (seen.has(url.href))
+        throw new CalendlyApiError(
+          "invalid_response",
+          `Calendly pagination of ${path} loops back to a page already read`,
+        );
       seen.add(url.href);
     }
-    throw new CalendlyApiError("invalid_response", `Calendly pagination of ${path} did not end after ${MAX_PAGES} pages`);
+    throw new CalendlyApiError(
+      "invalid_response",
+      `Calendly pagination of ${path} did not end after ${MAX_PAGES} pages`,
+    );
   }
 
   return {
@@ -109,7 +131,11 @@ export function createCalendlyClient(opts: CalendlyClientOptions): CalendlyClien
 
     async listEventTypes(p) {
       requireOwner("listEventTypes", p);
-      return list("/event_types", calendlyEventTypeSchema, { user: p.user, organization: p.organization, active: p.active });
+      return list("/event_types", calendlyEventTypeSchema, {
+        user: p.user,
+        organization: p.organization,
+        active: p.active,
+      });
     },
 
     async getEventType(uri) {
@@ -133,7 +159,8 @@ export function createCalendlyClient(opts: CalendlyClientOptions): CalendlyClien
 
     async createWebhookSubscription(p) {
       requireUserForUserScope(p);
-      if (p.events.length === 0) throw new CalendlyApiError("invalid_request", "A webhook subscription needs at least one event");
+      if (p.events.length === 0)
+        throw new CalendlyApiError("invalid_request", "A webhook subscription needs at least one event");
       const path = "/webhook_subscriptions";
       const body = {
         url: p.url,
@@ -184,9 +211,11 @@ export function createCalendlyClientFactory(opts: Omit<CalendlyClientOptions, "t
 }
 
 function requireOwner(method: string, p: { user?: string; organization?: string }) {
-  if (!p.user && !p.organization) throw new CalendlyApiError("invalid_request", `${method} needs a user or organization URI`);
+  if (!p.user && !p.organization)
+    throw new CalendlyApiError("invalid_request", `${method} needs a user or organization URI`);
 }
 
 function requireUserForUserScope(p: { scope: WebhookScope; user?: string }) {
-  if (p.scope === "user" && !p.user) throw new CalendlyApiError("invalid_request", "A user-scoped webhook subscription needs a user URI");
+  if (p.scope === "user" && !p.user)
+    throw new CalendlyApiError("invalid_request", "A user-scoped webhook subscription needs a user URI");
 }

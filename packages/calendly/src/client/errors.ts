@@ -1,6 +1,6 @@
 // CalendlyApiError: every failure of a Calendly call, with a `kind` callers branch on and a
 // `message` an admin can act on.
-import { calendlyErrorBodySchema, type CalendlyErrorBody } from "./schemas.ts";
+import { type CalendlyErrorBody, calendlyErrorBodySchema } from "./schemas.ts";
 
 export type CalendlyApiErrorKind =
   | "unauthorized"
@@ -73,7 +73,12 @@ function normalizeDetails(body: CalendlyErrorBody): CalendlyErrorDetail[] | unde
   if (!body.details) return undefined;
   return body.details.map((d) => ({
     ...(d.parameter !== undefined ? { parameter: d.parameter } : {}),
-    message: typeof d.message === "string" ? d.message : Array.isArray(d.message) ? d.message.join(" ") : JSON.stringify(d.message ?? ""),
+    message:
+      typeof d.message === "string"
+        ? d.message
+        : Array.isArray(d.message)
+          ? d.message.join(" ")
+          : JSON.stringify(d.message ?? ""),
   }));
 }
 
@@ -86,7 +91,8 @@ function requiredScopesOf(body: CalendlyErrorBody, details: CalendlyErrorDetail[
     }
   }
   for (const scope of body.message?.match(/\b[a-z_]+:(?:read|write)\b/g) ?? []) scopes.add(scope);
-  const mentionsScopes = /scope/i.test(body.message ?? "") || (details ?? []).some((d) => /scope/i.test(`${d.parameter} ${d.message}`));
+  const mentionsScopes =
+    /scope/i.test(body.message ?? "") || (details ?? []).some((d) => /scope/i.test(`${d.parameter} ${d.message}`));
   return scopes.size > 0 || mentionsScopes ? [...scopes] : undefined;
 }
 
@@ -155,10 +161,17 @@ export function errorFromResponse(
   }
   if (status === 403) {
     const f = forbidden(label, body, details);
-    return new CalendlyApiError(f.kind, f.message, { ...common, ...("requiredScopes" in f ? { requiredScopes: f.requiredScopes } : {}) });
+    return new CalendlyApiError(f.kind, f.message, {
+      ...common,
+      ...("requiredScopes" in f ? { requiredScopes: f.requiredScopes } : {}),
+    });
   }
   if (status === 404) {
-    return new CalendlyApiError("not_found", `Calendly could not find ${label.path} (it was deleted or belongs to another account)`, common);
+    return new CalendlyApiError(
+      "not_found",
+      `Calendly could not find ${label.path} (it was deleted or belongs to another account)`,
+      common,
+    );
   }
   if (status === 409) {
     return new CalendlyApiError(
@@ -172,7 +185,9 @@ export function errorFromResponse(
   if (status === 429) {
     return new CalendlyApiError(
       "rate_limited",
-      retryAfterSeconds !== undefined ? `Calendly rate limited, retry after ${retryAfterSeconds} s` : "Calendly rate limited, retry in a minute",
+      retryAfterSeconds !== undefined
+        ? `Calendly rate limited, retry after ${retryAfterSeconds} s`
+        : "Calendly rate limited, retry in a minute",
       { ...common, ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) },
     );
   }

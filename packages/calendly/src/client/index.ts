@@ -1,16 +1,16 @@
-export { createCalendlyClient, createCalendlyClientFactory } from "./client.ts";
 export type { CalendlyClient, CalendlyClientFactory, CalendlyClientOptions, WebhookScope } from "./client.ts";
-export { CalendlyApiError, isCalendlyApiError, type CalendlyApiErrorKind, type CalendlyErrorDetail } from "./errors.ts";
+export { createCalendlyClient, createCalendlyClientFactory } from "./client.ts";
+export { CalendlyApiError, type CalendlyApiErrorKind, type CalendlyErrorDetail, isCalendlyApiError } from "./errors.ts";
 export {
-  calendlyUserSchema,
-  calendlyEventTypeSchema,
-  calendlyWebhookSubscriptionSchema,
-  calendlyScheduledEventSchema,
-  calendlyInviteeSchema,
-  type CalendlyUser,
   type CalendlyEventType,
-  type CalendlyWebhookSubscription,
-  type CalendlyScheduledEvent,
   type CalendlyInvitee,
+  type CalendlyScheduledEvent,
+  type CalendlyUser,
+  type CalendlyWebhookSubscription,
+  calendlyEventTypeSchema,
+  calendlyInviteeSchema,
+  calendlyScheduledEventSchema,
+  calendlyUserSchema,
+  calendlyWebhookSubscriptionSchema,
 } from "./schemas.ts";
 export { DEFAULT_CALENDLY_BASE_URL } from "./urls.ts";

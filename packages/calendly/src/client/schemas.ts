@@ -34,7 +34,10 @@ export const calendlyEventTypeSchema = z.looseObject({
   secret: z.boolean().optional(),
   deleted_at: nullableString,
   admin_managed: z.boolean().optional(),
-  profile: z.looseObject({ type: z.string().optional(), name: z.string().optional(), owner: z.string().optional() }).nullable().optional(),
+  profile: z
+    .looseObject({ type: z.string().optional(), name: z.string().optional(), owner: z.string().optional() })
+    .nullable()
+    .optional(),
   created_at: datetime.optional(),
   updated_at: datetime.optional(),
 });
@@ -76,7 +79,7 @@ export type CalendlyScheduledEvent = z.infer<typeof calendlyScheduledEventSchema
 export const calendlyInviteeSchema = z.looseObject(inviteeResourceShape);
 export type CalendlyInvitee = z.infer<typeof calendlyInviteeSchema>;
 
-export const paginationSchema = z.looseObject({
+const paginationSchema = z.looseObject({
   count: z.number().optional(),
   next_page: z.string().nullable().optional(),
   next_page_token: z.string().nullable().optional(),

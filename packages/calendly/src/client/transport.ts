@@ -26,7 +26,7 @@ const BACKOFF_BASE_MS = 500;
 const BACKOFF_MAX_MS = 8_000;
 const TOKEN = /^[\x21-\x7e]+$/;
 
-export function backoffMs(attempt: number): number {
+function backoffMs(attempt: number): number {
   return Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** attempt);
 }
 
@@ -64,7 +64,8 @@ async function attempt(opts: TransportOptions, req: CalendlyRequest, label: Requ
     const retryAfter = retryAfterSeconds(response.headers);
     const error = errorFromResponse(label, response.status, text, retryAfter);
     if (response.status === 429) {
-      if (retryAfter !== undefined && retryAfter > opts.maxRateLimitWaitSeconds) return { ok: false, error, retryable: false };
+      if (retryAfter !== undefined && retryAfter > opts.maxRateLimitWaitSeconds)
+        return { ok: false, error, retryable: false };
       return { ok: false, error, retryable: true, ...(retryAfter !== undefined ? { waitMs: retryAfter * 1000 } : {}) };
     }
     // A 5xx answer means Calendly did not finish the request: safe to retry even a POST (a
@@ -91,10 +92,16 @@ async function attempt(opts: TransportOptions, req: CalendlyRequest, label: Requ
 }
 
 /** Sends the request (retrying as configured) and returns the raw successful response + body. */
-export async function send(opts: TransportOptions, req: CalendlyRequest): Promise<{ response: Response; text: string }> {
+export async function send(
+  opts: TransportOptions,
+  req: CalendlyRequest,
+): Promise<{ response: Response; text: string }> {
   const label: RequestLabel = { method: req.method, path: req.path };
   if (!TOKEN.test(opts.token)) {
-    throw new CalendlyApiError("unauthorized", "The Calendly access token is empty or contains invalid characters: paste the personal access token again");
+    throw new CalendlyApiError(
+      "unauthorized",
+      "The Calendly access token is empty or contains invalid characters: paste the personal access token again",
+    );
   }
   for (let n = 0; ; n++) {
     const result = await attempt(opts, req, label);
@@ -105,13 +112,19 @@ export async function send(opts: TransportOptions, req: CalendlyRequest): Promis
 }
 
 /** Sends and parses a JSON body with `schema`; an unparsable answer is kind "invalid_response". */
-export async function sendJson<T extends z.ZodType>(opts: TransportOptions, req: CalendlyRequest, schema: T): Promise<z.infer<T>> {
+export async function sendJson<T extends z.ZodType>(
+  opts: TransportOptions,
+  req: CalendlyRequest,
+  schema: T,
+): Promise<z.infer<T>> {
   const { text } = await send(opts, req);
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (cause) {
-    throw new CalendlyApiError("invalid_response", `Calendly returned a non-JSON answer to ${req.method} ${req.path}`, { cause });
+    throw new CalendlyApiError("invalid_response", `Calendly returned a non-JSON answer to ${req.method} ${req.path}`, {
+      cause,
+    });
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {

@@ -38,10 +38,16 @@ export function sameApiUrl(base: URL, link: string): URL {
   try {
     url = new URL(link);
   } catch {
-    throw new CalendlyApiError("invalid_response", `Calendly returned an invalid next_page link: ${JSON.stringify(link)}`);
+    throw new CalendlyApiError(
+      "invalid_response",
+      `Calendly returned an invalid next_page link: ${JSON.stringify(link)}`,
+    );
   }
   const basePath = base.pathname.replace(/\/+$/, "");
-  if (url.origin !== base.origin || !(basePath === "" || url.pathname === basePath || url.pathname.startsWith(`${basePath}/`))) {
+  if (
+    url.origin !== base.origin ||
+    !(basePath === "" || url.pathname === basePath || url.pathname.startsWith(`${basePath}/`))
+  ) {
     throw new CalendlyApiError(
       "invalid_response",
       `Refusing to follow a pagination link to ${url.origin}${url.pathname}: it is not under ${base.href}`,
@@ -68,7 +74,10 @@ export function resourceId(collection: string, uriOrId: string): string {
   const segments = url?.pathname.split("/").filter(Boolean) ?? [];
   const id = segments.at(-1);
   if (!url || segments.at(-2) !== collection || !id || !ID.test(id)) {
-    throw new CalendlyApiError("invalid_request", `Not a Calendly ${collection.replace(/_/g, " ")} URI: ${JSON.stringify(uriOrId)}`);
+    throw new CalendlyApiError(
+      "invalid_request",
+      `Not a Calendly ${collection.replace(/_/g, " ")} URI: ${JSON.stringify(uriOrId)}`,
+    );
   }
   return id;
 }

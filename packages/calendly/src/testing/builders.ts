@@ -19,7 +19,10 @@ export function buildInviteePayload(partial: InviteePayloadInput = {}): Record<s
   scheduled_event: Record<string, unknown> & { uri: string };
 } {
   const { scheduled_event: eventPartial, tracking: trackingPartial, ...rest } = partial;
-  const eventUri = (eventPartial?.uri as string | undefined) ?? (rest.event as string | undefined) ?? `${API}/scheduled_events/${randomUUID()}`;
+  const eventUri =
+    (eventPartial?.uri as string | undefined) ??
+    (rest.event as string | undefined) ??
+    `${API}/scheduled_events/${randomUUID()}`;
   const inviteeUuid = randomUUID();
   const status = (rest.status as string | undefined) ?? "active";
   const start = new Date(Date.UTC(2026, 4, 14, 16, 0, 0));
@@ -34,7 +37,9 @@ export function buildInviteePayload(partial: InviteePayloadInput = {}): Record<s
     invitees_counter: { total: 1, active: status === "canceled" ? 0 : 1, limit: 1 },
     created_at: "2026-05-12T15:04:10.480000Z",
     updated_at: "2026-05-12T15:04:10.600000Z",
-    event_memberships: [{ user: `${API}/users/${randomUUID()}`, user_email: "sam.rep@acme.example", user_name: "Sam Rep" }],
+    event_memberships: [
+      { user: `${API}/users/${randomUUID()}`, user_email: "sam.rep@acme.example", user_name: "Sam Rep" },
+    ],
     event_guests: [],
     meeting_notes_plain: null,
     meeting_notes_html: null,
@@ -43,7 +48,15 @@ export function buildInviteePayload(partial: InviteePayloadInput = {}): Record<s
   const tracking =
     trackingPartial === null
       ? null
-      : { utm_campaign: null, utm_source: null, utm_medium: null, utm_content: null, utm_term: null, salesforce_uuid: null, ...trackingPartial };
+      : {
+          utm_campaign: null,
+          utm_source: null,
+          utm_medium: null,
+          utm_content: null,
+          utm_term: null,
+          salesforce_uuid: null,
+          ...trackingPartial,
+        };
   return {
     uri: `${eventUri}/invitees/${inviteeUuid}`,
     email: "maria.lopez@northwind.example",
@@ -70,7 +83,14 @@ export function buildInviteePayload(partial: InviteePayloadInput = {}): Record<s
     scheduling_method: null,
     invitee_scheduled_by: null,
     ...(status === "canceled"
-      ? { cancellation: { canceled_by: "Maria Lopez", reason: "Conflict", canceler_type: "invitee", created_at: "2026-05-13T09:20:44.880000Z" } }
+      ? {
+          cancellation: {
+            canceled_by: "Maria Lopez",
+            reason: "Conflict",
+            canceler_type: "invitee",
+            created_at: "2026-05-13T09:20:44.880000Z",
+          },
+        }
       : {}),
     ...rest,
     scheduled_event: scheduledEvent,

@@ -1,20 +1,21 @@
 // "@booking/calendly/webhooks": pure signature + payload helpers, no I/O.
+
+export { CALENDLY_INVITEE_EVENTS, type CalendlyWebhookEventName, isInviteeEvent } from "../events.ts";
+export { type ParsedCalendlyWebhook, parseCalendlyWebhook } from "./parse.ts";
+export {
+  cancellationSchema,
+  embeddedScheduledEventSchema,
+  type InviteePayload,
+  inviteePayloadSchema,
+  noShowSchema,
+  trackingSchema,
+  type WebhookEnvelope,
+  webhookEnvelopeSchema,
+} from "./schemas.ts";
 export {
   CALENDLY_SIGNATURE_HEADER,
-  WebhookSignatureError,
   signWebhook,
   verifyWebhookSignature,
+  WebhookSignatureError,
   type WebhookSignatureFailure,
 } from "./signature.ts";
-export {
-  webhookEnvelopeSchema,
-  inviteePayloadSchema,
-  embeddedScheduledEventSchema,
-  trackingSchema,
-  cancellationSchema,
-  noShowSchema,
-  type WebhookEnvelope,
-  type InviteePayload,
-} from "./schemas.ts";
-export { parseCalendlyWebhook, type ParsedCalendlyWebhook } from "./parse.ts";
-export { CALENDLY_INVITEE_EVENTS, isInviteeEvent, type CalendlyWebhookEventName } from "../events.ts";

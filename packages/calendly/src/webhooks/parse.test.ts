@@ -4,7 +4,10 @@ import { inviteePayloadSchema } from "./schemas.ts";
 
 describe("parseCalendlyWebhook", () => {
   it("parses an invitee.created delivery into envelope + invitee", () => {
-    const body = buildWebhookEnvelope("invitee.created", { email: "Maria@Northwind.example", tracking: { utm_content: "lead_1" } });
+    const body = buildWebhookEnvelope("invitee.created", {
+      email: "Maria@Northwind.example",
+      tracking: { utm_content: "lead_1" },
+    });
     const result = parseCalendlyWebhook(JSON.stringify(body));
     if (!result.ok) throw new Error(result.error);
     expect(result.envelope.event).toBe("invitee.created");
@@ -49,7 +52,11 @@ describe("parseCalendlyWebhook", () => {
   });
 
   it("returns ok without invitee for events it does not map", () => {
-    const body = { event: "routing_form_submission.created", created_at: "2026-05-12T15:04:11.000000Z", payload: { uri: "x" } };
+    const body = {
+      event: "routing_form_submission.created",
+      created_at: "2026-05-12T15:04:11.000000Z",
+      payload: { uri: "x" },
+    };
     const result = parseCalendlyWebhook(JSON.stringify(body));
     expect(result).toEqual({ ok: true, envelope: body });
   });
@@ -64,8 +71,16 @@ describe("parseCalendlyWebhook", () => {
     ["not JSON", "{nope", /not valid JSON/],
     ["a JSON array", "[]", /Invalid webhook envelope/],
     ["no event", JSON.stringify({ created_at: "2026-05-12T15:04:11Z", payload: {} }), /event/],
-    ["bad created_at", JSON.stringify({ event: "invitee.created", created_at: "yesterday", payload: {} }), /created_at/],
-    ["payload not an object", JSON.stringify({ event: "x", created_at: "2026-05-12T15:04:11Z", payload: "s" }), /payload/],
+    [
+      "bad created_at",
+      JSON.stringify({ event: "invitee.created", created_at: "yesterday", payload: {} }),
+      /created_at/,
+    ],
+    [
+      "payload not an object",
+      JSON.stringify({ event: "x", created_at: "2026-05-12T15:04:11Z", payload: "s" }),
+      /payload/,
+    ],
   ])("rejects %s with a clear error", (_name, raw, message) => {
     const result = parseCalendlyWebhook(raw);
     expect(result.ok).toBe(false);

@@ -1,10 +1,14 @@
 import { isInviteeEvent } from "../events.ts";
 import { formatZodIssues } from "../zod-issues.ts";
-import { inviteePayloadSchema, webhookEnvelopeSchema, type InviteePayload, type WebhookEnvelope } from "./schemas.ts";
+import { type InviteePayload, inviteePayloadSchema, type WebhookEnvelope, webhookEnvelopeSchema } from "./schemas.ts";
 
 export type ParsedCalendlyWebhook =
   | { ok: true; envelope: WebhookEnvelope; invitee?: InviteePayload }
-  | { ok: false; error: string; /** present when the envelope parsed but its invitee payload did not */ envelope?: WebhookEnvelope };
+  | {
+      ok: false;
+      error: string /** present when the envelope parsed but its invitee payload did not */;
+      envelope?: WebhookEnvelope;
+    };
 
 /**
  * Parses a (verified) raw webhook body. Never throws. `invitee` is set for the four invitee

@@ -74,7 +74,13 @@ export const inviteeResourceShape = {
   old_invitee: nullableString,
   new_invitee: nullableString,
   questions_and_answers: z
-    .array(z.looseObject({ question: z.string().optional(), answer: z.string().nullable().optional(), position: z.number().optional() }))
+    .array(
+      z.looseObject({
+        question: z.string().optional(),
+        answer: z.string().nullable().optional(),
+        position: z.number().optional(),
+      }),
+    )
     .optional(),
   tracking: trackingSchema.nullable().optional(),
   text_reminder_number: nullableString,

@@ -1,21 +1,42 @@
 import { createHmac } from "node:crypto";
 import fc from "fast-check";
-import { signWebhook, verifyWebhookSignature, WebhookSignatureError, type WebhookSignatureFailure } from "./signature.ts";
+import {
+  signWebhook,
+  verifyWebhookSignature,
+  WebhookSignatureError,
+  type WebhookSignatureFailure,
+} from "./signature.ts";
 
 const signingKey = "whsec-test-key-0123456789abcdef";
 const now = new Date("2026-05-12T15:04:11Z");
 const nowSeconds = Math.floor(now.getTime() / 1000);
-const rawBody = JSON.stringify({ event: "invitee.created", created_at: now.toISOString(), payload: { email: "a@b.test" } });
+const rawBody = JSON.stringify({
+  event: "invitee.created",
+  created_at: now.toISOString(),
+  payload: { email: "a@b.test" },
+});
 
 /** A correctly signed request; each test breaks exactly one part of it. */
 function signedRequest(over: Partial<{ rawBody: string; signingKey: string; timestamp: number }> = {}) {
   const body = over.rawBody ?? rawBody;
-  const header = signWebhook({ rawBody: body, signingKey: over.signingKey ?? signingKey, timestamp: over.timestamp ?? nowSeconds });
+  const header = signWebhook({
+    rawBody: body,
+    signingKey: over.signingKey ?? signingKey,
+    timestamp: over.timestamp ?? nowSeconds,
+  });
   return { header: header as string | undefined, rawBody: body };
 }
 
-function verify(req: { header: string | undefined; rawBody: string }, over: { signingKey?: string; toleranceSeconds?: number } = {}) {
-  verifyWebhookSignature({ ...req, signingKey: over.signingKey ?? signingKey, toleranceSeconds: over.toleranceSeconds ?? 180, now });
+function verify(
+  req: { header: string | undefined; rawBody: string },
+  over: { signingKey?: string; toleranceSeconds?: number } = {},
+) {
+  verifyWebhookSignature({
+    ...req,
+    signingKey: over.signingKey ?? signingKey,
+    toleranceSeconds: over.toleranceSeconds ?? 180,
+    now,
+  });
 }
 
 function failure(fn: () => void): WebhookSignatureFailure | "no error" {
@@ -100,7 +121,9 @@ describe("verifyWebhookSignature", () => {
 
   it("rejects a tampered body", () => {
     const req = signedRequest();
-    expect(failure(() => verify({ ...req, rawBody: req.rawBody.replace("a@b.test", "x@b.test") }))).toBe("signature_mismatch");
+    expect(failure(() => verify({ ...req, rawBody: req.rawBody.replace("a@b.test", "x@b.test") }))).toBe(
+      "signature_mismatch",
+    );
   });
 
   it("rejects a re-serialized body (hash the raw bytes, not JSON.stringify(parse(body)))", () => {
@@ -143,12 +166,14 @@ describe("verifyWebhookSignature", () => {
     fc.assert(
       fc.property(fc.string(), fc.string({ minLength: 1 }), fc.string({ minLength: 1 }), (body, key, otherKey) => {
         const header = signWebhook({ rawBody: body, signingKey: key, timestamp: nowSeconds });
-        expect(failure(() => verifyWebhookSignature({ header, rawBody: body, signingKey: key, toleranceSeconds: 5, now }))).toBe(
-          "no error",
-        );
+        expect(
+          failure(() => verifyWebhookSignature({ header, rawBody: body, signingKey: key, toleranceSeconds: 5, now })),
+        ).toBe("no error");
         if (otherKey !== key) {
           expect(
-            failure(() => verifyWebhookSignature({ header, rawBody: body, signingKey: otherKey, toleranceSeconds: 5, now })),
+            failure(() =>
+              verifyWebhookSignature({ header, rawBody: body, signingKey: otherKey, toleranceSeconds: 5, now }),
+            ),
           ).toBe("signature_mismatch");
         }
       }),

@@ -1,8 +1,9 @@
 // jest globalSetup: one PostgreSQL 15 cluster for the run (or TEST_DATABASE_URL's server), with a
 // template database that has every migration applied.
-import { createDatabase, dropDatabase, startPostgres, type PostgresCluster } from "./postgres.ts";
-import { migrate } from "./migrate.ts";
+
 import { TEMPLATE_DB } from "./index.ts";
+import { migrate } from "./migrate.ts";
+import { createDatabase, dropDatabase, type PostgresCluster, startPostgres } from "./postgres.ts";
 
 declare global {
   // eslint-disable-next-line no-var

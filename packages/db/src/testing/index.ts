@@ -4,8 +4,8 @@ import { randomBytes } from "node:crypto";
 import { createDb, type Db } from "../index.ts";
 import { createDatabase, dropDatabase } from "./postgres.ts";
 
-export { startPostgres, createDatabase, dropDatabase, freePort, type PostgresCluster } from "./postgres.ts";
 export { migrate, prismaCli } from "./migrate.ts";
+export { createDatabase, dropDatabase, freePort, type PostgresCluster, startPostgres } from "./postgres.ts";
 
 export const TEMPLATE_DB = "booking_template";
 

@@ -1,6 +1,6 @@
 // A throwaway PostgreSQL 15 cluster for tests: initdb into a temp folder, start on a free port,
 // remove on stop. As root, the server runs as the `postgres` OS user (it refuses root).
-import { execFileSync, spawnSync, type SpawnSyncOptions } from "node:child_process";
+import { execFileSync, type SpawnSyncOptions, spawnSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir, userInfo } from "node:os";
@@ -21,9 +21,16 @@ export type PostgresCluster = {
 };
 
 function binDir(): string {
-  const candidates = [process.env.PGBIN, "/usr/lib/postgresql/15/bin", "/usr/lib/postgresql/16/bin", "/usr/lib/postgresql/17/bin"];
+  const candidates = [
+    process.env.PGBIN,
+    "/usr/lib/postgresql/15/bin",
+    "/usr/lib/postgresql/16/bin",
+    "/usr/lib/postgresql/17/bin",
+  ];
   for (const c of candidates) if (c && existsSync(join(c, "initdb"))) return c;
-  throw new Error("PostgreSQL server binaries not found: install postgresql-15 (apt-get install -y postgresql) or set PGBIN");
+  throw new Error(
+    "PostgreSQL server binaries not found: install postgresql-15 (apt-get install -y postgresql) or set PGBIN",
+  );
 }
 
 export async function freePort(): Promise<number> {
@@ -44,8 +51,16 @@ function postgresUser(): { uid: number; gid: number; name: string } | undefined 
   if (process.getuid?.() !== 0) return undefined;
   for (const name of ["postgres", "nobody"]) {
     try {
-      const uid = Number(execFileSync("id", ["-u", name], { stdio: ["ignore", "pipe", "ignore"] }).toString().trim());
-      const gid = Number(execFileSync("id", ["-g", name], { stdio: ["ignore", "pipe", "ignore"] }).toString().trim());
+      const uid = Number(
+        execFileSync("id", ["-u", name], { stdio: ["ignore", "pipe", "ignore"] })
+          .toString()
+          .trim(),
+      );
+      const gid = Number(
+        execFileSync("id", ["-g", name], { stdio: ["ignore", "pipe", "ignore"] })
+          .toString()
+          .trim(),
+      );
       return { uid, gid, name };
     } catch {
       /* try the next one */
@@ -69,9 +84,17 @@ export async function startPostgres(): Promise<PostgresCluster> {
   const data = join(dir, "data");
   const port = await freePort();
   const user = owner ? owner.name : userInfo().username;
-  const opts: SpawnSyncOptions = { ...(owner ? { uid: owner.uid, gid: owner.gid } : {}), env: { ...process.env, LC_ALL: "C.UTF-8" }, cwd: dir };
+  const opts: SpawnSyncOptions = {
+    ...(owner ? { uid: owner.uid, gid: owner.gid } : {}),
+    env: { ...process.env, LC_ALL: "C.UTF-8" },
+    cwd: dir,
+  };
 
-  run(join(bin, "initdb"), ["-D", data, "-U", user, "--auth=trust", "-E", "UTF8", "--no-sync", "--locale=C.UTF-8"], opts);
+  run(
+    join(bin, "initdb"),
+    ["-D", data, "-U", user, "--auth=trust", "-E", "UTF8", "--no-sync", "--locale=C.UTF-8"],
+    opts,
+  );
   const serverOpts = [
     `-p ${port}`,
     `-k ${dir}`,
@@ -82,8 +105,14 @@ export async function startPostgres(): Promise<PostgresCluster> {
     "-c max_connections=300",
     "-c shared_buffers=128MB",
   ].join(" ");
-  const start = () => run(join(bin, "pg_ctl"), ["-D", data, "-l", join(dir, "server.log"), "-o", serverOpts, "-w", "-t", "60", "start"], opts);
-  const halt = (mode: string) => spawnSync(join(bin, "pg_ctl"), ["-D", data, "-m", mode, "-w", "stop"], { ...opts, stdio: "ignore" });
+  const start = () =>
+    run(
+      join(bin, "pg_ctl"),
+      ["-D", data, "-l", join(dir, "server.log"), "-o", serverOpts, "-w", "-t", "60", "start"],
+      opts,
+    );
+  const halt = (mode: string) =>
+    spawnSync(join(bin, "pg_ctl"), ["-D", data, "-m", mode, "-w", "stop"], { ...opts, stdio: "ignore" });
   start();
 
   let stopped = false;

@@ -5,11 +5,14 @@ import { useForm } from "@mantine/form";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { authClient } from "~/lib/auth-client";
-import { validateSignIn, type SignInValues } from "./sign-in-schema";
+import { type SignInValues, validateSignIn } from "./sign-in-schema";
 
 type AuthError = { message?: string; code?: string; status?: number } | null | undefined;
 
-function describeAuthError(error: AuthError, mode: SignInValues["mode"]): { field?: "email" | "password"; message: string } {
+function describeAuthError(
+  error: AuthError,
+  mode: SignInValues["mode"],
+): { field?: "email" | "password"; message: string } {
   const code = error?.code ?? "";
   if (code === "INVALID_EMAIL_OR_PASSWORD") return { field: "password", message: "Wrong email or password" };
   if (code === "USER_ALREADY_EXISTS" || code === "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL") {
@@ -24,7 +27,7 @@ function describeAuthError(error: AuthError, mode: SignInValues["mode"]): { fiel
 }
 
 function safeNext(next: string | null): string {
-  return next && next.startsWith("/") && !next.startsWith("//") ? next : "/";
+  return next?.startsWith("/") && !next.startsWith("//") ? next : "/";
 }
 
 export function SignInForm() {
@@ -93,13 +96,7 @@ export function SignInForm() {
           {mode === "sign-up" && (
             <TextInput label="Name" autoComplete="name" withAsterisk {...form.getInputProps("name")} />
           )}
-          <TextInput
-            label="Email"
-            type="email"
-            autoComplete="email"
-            withAsterisk
-            {...form.getInputProps("email")}
-          />
+          <TextInput label="Email" type="email" autoComplete="email" withAsterisk {...form.getInputProps("email")} />
           <PasswordInput
             label="Password"
             autoComplete={mode === "sign-in" ? "current-password" : "new-password"}

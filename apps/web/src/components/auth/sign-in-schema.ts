@@ -1,8 +1,11 @@
-import { email, minLength, required, rules, type Rule } from "~/lib/validate";
+import { email, minLength, type Rule, required, rules } from "~/lib/validate";
 
 export type SignInValues = { mode: "sign-in" | "sign-up"; name: string; email: string; password: string };
 
-const onSignUp = (rule: Rule<unknown>): Rule<SignInValues> => (v, values) => (values.mode === "sign-up" ? rule(v, values) : null);
+const onSignUp =
+  (rule: Rule<unknown>): Rule<SignInValues> =>
+  (v, values) =>
+    values.mode === "sign-up" ? rule(v, values) : null;
 
 export const validateSignIn = rules<SignInValues>({
   name: [onSignUp(required("Enter your name"))],

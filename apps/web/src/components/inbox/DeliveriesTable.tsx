@@ -4,7 +4,15 @@ import { DeliveryStatusBadge } from "./DeliveryStatusBadge";
 import { ReplayButton } from "./ReplayButton";
 import type { WebhookDelivery } from "./types";
 
-export function DeliveriesTable({ workspaceId, items, canReplay }: { workspaceId: string; items: WebhookDelivery[]; canReplay: boolean }) {
+export function DeliveriesTable({
+  workspaceId,
+  items,
+  canReplay,
+}: {
+  workspaceId: string;
+  items: WebhookDelivery[];
+  canReplay: boolean;
+}) {
   return (
     <Table.ScrollContainer minWidth={860}>
       <Table verticalSpacing="sm" highlightOnHover aria-label="Webhook deliveries" data-testid="deliveries-table">
@@ -16,7 +24,9 @@ export function DeliveriesTable({ workspaceId, items, canReplay }: { workspaceId
             <Table.Th scope="col">Status</Table.Th>
             <Table.Th scope="col">Outcome</Table.Th>
             <Table.Th scope="col">Attempts</Table.Th>
-            <Table.Th scope="col"><span className="visually-hidden">Actions</span></Table.Th>
+            <Table.Th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -24,14 +34,28 @@ export function DeliveriesTable({ workspaceId, items, canReplay }: { workspaceId
             <Table.Tr key={d.id} data-testid="delivery-row">
               <Table.Td style={{ whiteSpace: "nowrap" }}>
                 <Text size="sm">{formatDateTime(d.receivedAt)}</Text>
-                {d.source === "RECONCILIATION" && <Text size="xs" c="dimmed">via reconcile</Text>}
+                {d.source === "RECONCILIATION" && (
+                  <Text size="xs" c="dimmed">
+                    via reconcile
+                  </Text>
+                )}
               </Table.Td>
-              <Table.Td><Text size="sm" ff="monospace">{d.eventName}</Text></Table.Td>
-              <Table.Td><Text size="sm">{d.inviteeEmail ?? "—"}</Text></Table.Td>
-              <Table.Td><DeliveryStatusBadge status={d.status} /></Table.Td>
+              <Table.Td>
+                <Text size="sm" ff="monospace">
+                  {d.eventName}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{d.inviteeEmail ?? "—"}</Text>
+              </Table.Td>
+              <Table.Td>
+                <DeliveryStatusBadge status={d.status} />
+              </Table.Td>
               <Table.Td maw={320}>
                 {d.error ? (
-                  <Text size="sm" c="red.8" lineClamp={3} title={d.error}>{d.error}</Text>
+                  <Text size="sm" c="red.8" lineClamp={3} title={d.error}>
+                    {d.error}
+                  </Text>
                 ) : (
                   <Text size="sm">{d.outcome ?? "—"}</Text>
                 )}
@@ -43,7 +67,9 @@ export function DeliveriesTable({ workspaceId, items, canReplay }: { workspaceId
                 </Text>
               </Table.Td>
               <Table.Td ta="right">
-                {canReplay && (d.status === "FAILED" || d.status === "RECEIVED") && <ReplayButton workspaceId={workspaceId} ids={[d.id]} />}
+                {canReplay && (d.status === "FAILED" || d.status === "RECEIVED") && (
+                  <ReplayButton workspaceId={workspaceId} ids={[d.id]} />
+                )}
               </Table.Td>
             </Table.Tr>
           ))}

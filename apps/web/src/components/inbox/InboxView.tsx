@@ -8,14 +8,17 @@ import { useWorkspace } from "../shell/workspace-context";
 import { EmptyView } from "../states/EmptyView";
 import { ErrorState } from "../states/ErrorState";
 import { LoadingState } from "../states/LoadingState";
+import { INBOX_PAGE_SIZE as PAGE_SIZE } from "./constants";
 import { DeliveriesTable } from "./DeliveriesTable";
 import { DELIVERY_STATUS } from "./DeliveryStatusBadge";
 import { ReconcileButton } from "./ReconcileButton";
 import { ReplayButton } from "./ReplayButton";
 import type { DeliveryStatusFilter } from "./types";
-import { INBOX_PAGE_SIZE as PAGE_SIZE } from "./constants";
 
-const STATUS_OPTIONS = [{ value: "ALL", label: "All deliveries" }, ...Object.entries(DELIVERY_STATUS).map(([value, s]) => ({ value, label: s.label }))];
+const STATUS_OPTIONS = [
+  { value: "ALL", label: "All deliveries" },
+  ...Object.entries(DELIVERY_STATUS).map(([value, s]) => ({ value, label: s.label })),
+];
 
 export function InboxView() {
   const { workspace, isAdmin } = useWorkspace();
@@ -44,8 +47,12 @@ export function InboxView() {
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <div>
-          <Title order={1} size="h2">Inbox</Title>
-          <Text c="dimmed" size="sm">Calendly deliveries for {workspace.name}, stored before they are applied to a lead.</Text>
+          <Title order={1} size="h2">
+            Inbox
+          </Title>
+          <Text c="dimmed" size="sm">
+            Calendly deliveries for {workspace.name}, stored before they are applied to a lead.
+          </Text>
         </div>
         <Group gap="sm" align="flex-end">
           <NativeSelect
@@ -59,16 +66,27 @@ export function InboxView() {
             }}
             w={180}
           />
-          {isAdmin && failedIds.length > 1 && <ReplayButton workspaceId={workspace.id} ids={failedIds} label={`Replay ${failedIds.length} failed`} size="sm" />}
+          {isAdmin && failedIds.length > 1 && (
+            <ReplayButton
+              workspaceId={workspace.id}
+              ids={failedIds}
+              label={`Replay ${failedIds.length} failed`}
+              size="sm"
+            />
+          )}
           {isAdmin && <ReconcileButton workspaceId={workspace.id} />}
         </Group>
       </Group>
 
       <Card p={0}>
         {list.isPending ? (
-          <Stack p="lg"><LoadingState label="Loading deliveries" rows={5} /></Stack>
+          <Stack p="lg">
+            <LoadingState label="Loading deliveries" rows={5} />
+          </Stack>
         ) : list.isError ? (
-          <Stack p="lg"><ErrorState title="Could not load the inbox" error={list.error} onRetry={() => list.refetch()} /></Stack>
+          <Stack p="lg">
+            <ErrorState title="Could not load the inbox" error={list.error} onRetry={() => list.refetch()} />
+          </Stack>
         ) : items.length === 0 ? (
           <EmptyView
             title={status ? "No deliveries with this status" : "No deliveries yet"}
@@ -85,12 +103,24 @@ export function InboxView() {
 
       {(page > 1 || nextCursor) && (
         <Group justify="space-between" component="nav" aria-label="Inbox pages">
-          <Text size="sm" c="dimmed">Page {page}</Text>
+          <Text size="sm" c="dimmed">
+            Page {page}
+          </Text>
           <Group gap="xs">
-            <Button variant="default" size="sm" disabled={page <= 1 || list.isFetching} onClick={() => setCursors((c) => c.slice(0, -1))}>
+            <Button
+              variant="default"
+              size="sm"
+              disabled={page <= 1 || list.isFetching}
+              onClick={() => setCursors((c) => c.slice(0, -1))}
+            >
               Previous
             </Button>
-            <Button variant="default" size="sm" disabled={!nextCursor || list.isFetching} onClick={() => nextCursor && setCursors((c) => [...c, nextCursor])}>
+            <Button
+              variant="default"
+              size="sm"
+              disabled={!nextCursor || list.isFetching}
+              onClick={() => nextCursor && setCursors((c) => [...c, nextCursor])}
+            >
               Next
             </Button>
           </Group>

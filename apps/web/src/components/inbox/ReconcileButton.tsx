@@ -27,7 +27,10 @@ export function ReconcileButton({ workspaceId, disabled }: { workspaceId: string
           queryClient.invalidateQueries({ queryKey: trpc.webhooks.list.pathKey() }),
           queryClient.invalidateQueries({ queryKey: trpc.leads.list.pathKey() }),
         ]);
-        notifySuccess(`${r.imported} imported, ${r.alreadySeen} already known${r.failed ? `, ${r.failed} failed` : ""}.`, "Reconcile finished");
+        notifySuccess(
+          `${r.imported} imported, ${r.alreadySeen} already known${r.failed ? `, ${r.failed} failed` : ""}.`,
+          "Reconcile finished",
+        );
       },
     }),
   );
@@ -45,18 +48,33 @@ export function ReconcileButton({ workspaceId, disabled }: { workspaceId: string
       <Modal opened={opened} onClose={close} title="Reconcile with Calendly" centered>
         <Stack gap="md">
           <Text size="sm">
-            Reads the scheduled events and invitees from Calendly and imports every one the inbox has not seen. Safe to run again.
+            Reads the scheduled events and invitees from Calendly and imports every one the inbox has not seen. Safe to
+            run again.
           </Text>
-          <NativeSelect label="Look back" data={WINDOWS} value={days} onChange={(e) => setDays(e.currentTarget.value)} disabled={reconcile.isPending} />
+          <NativeSelect
+            label="Look back"
+            data={WINDOWS}
+            value={days}
+            onChange={(e) => setDays(e.currentTarget.value)}
+            disabled={reconcile.isPending}
+          />
           {reconcile.isError && (
             <Alert color="red" variant="light" title="Reconcile failed" role="alert">
               {errorMessage(reconcile.error)}
             </Alert>
           )}
           {reconcile.data && (
-            <Alert color={reconcile.data.failed ? "orange" : "green"} variant="light" title="Done" role="status" data-testid="reconcile-result">
+            <Alert
+              color={reconcile.data.failed ? "orange" : "green"}
+              variant="light"
+              title="Done"
+              role="status"
+              data-testid="reconcile-result"
+            >
               <List size="sm" spacing={2}>
-                <List.Item>{reconcile.data.scannedEvents} scheduled events, {reconcile.data.scannedInvitees} invitees read</List.Item>
+                <List.Item>
+                  {reconcile.data.scannedEvents} scheduled events, {reconcile.data.scannedInvitees} invitees read
+                </List.Item>
                 <List.Item>{reconcile.data.imported} imported</List.Item>
                 <List.Item>{reconcile.data.alreadySeen} already in the inbox</List.Item>
                 {reconcile.data.failed > 0 && <List.Item>{reconcile.data.failed} failed (see the inbox)</List.Item>}
@@ -69,7 +87,9 @@ export function ReconcileButton({ workspaceId, disabled }: { workspaceId: string
             </Button>
             <Button
               loading={reconcile.isPending}
-              onClick={() => reconcile.mutate({ workspaceId, since: new Date(Date.now() - Number(days) * 24 * 60 * 60 * 1000) })}
+              onClick={() =>
+                reconcile.mutate({ workspaceId, since: new Date(Date.now() - Number(days) * 24 * 60 * 60 * 1000) })
+              }
             >
               {reconcile.isPending ? "Reconciling…" : "Run reconcile"}
             </Button>

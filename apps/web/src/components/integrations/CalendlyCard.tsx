@@ -19,20 +19,30 @@ export function CalendlyCard({ workspaceId, calendly }: { workspaceId: string; c
     trpc.integrations.calendly.update.mutationOptions({
       onSuccess: async (result) => {
         await invalidate();
-        notifySuccess(result.enabled ? "Calendly deliveries are processed for this workspace." : "Calendly is turned off for this workspace.", result.enabled ? "Calendly enabled" : "Calendly disabled");
+        notifySuccess(
+          result.enabled
+            ? "Calendly deliveries are processed for this workspace."
+            : "Calendly is turned off for this workspace.",
+          result.enabled ? "Calendly enabled" : "Calendly disabled",
+        );
       },
       onError: (error) => notifyError(error, "Could not change Calendly"),
     }),
   );
-  const enabled = toggle.isPending && toggle.variables?.enabled !== undefined ? toggle.variables.enabled : calendly.enabled;
+  const enabled =
+    toggle.isPending && toggle.variables?.enabled !== undefined ? toggle.variables.enabled : calendly.enabled;
 
   return (
     <Card component="section" aria-labelledby="calendly-title" data-testid="calendly-card">
       <Stack gap="md">
         <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
           <div>
-            <Title order={2} size="h4" id="calendly-title">Calendly</Title>
-            <Text size="sm" c="dimmed">Bookings, cancellations and no-shows update the lead automatically.</Text>
+            <Title order={2} size="h4" id="calendly-title">
+              Calendly
+            </Title>
+            <Text size="sm" c="dimmed">
+              Bookings, cancellations and no-shows update the lead automatically.
+            </Text>
           </div>
           <Switch
             label={enabled ? "Enabled" : "Disabled"}

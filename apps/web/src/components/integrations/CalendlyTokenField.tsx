@@ -8,7 +8,7 @@ import { applyServerErrors } from "~/lib/form";
 import { notifyError, notifySuccess } from "~/lib/notify";
 import { useTRPC } from "~/trpc/react";
 import { ConfirmButton } from "../states/ConfirmButton";
-import { validateToken, type TokenValues } from "./token-schema";
+import { type TokenValues, validateToken } from "./token-schema";
 import type { CalendlyIntegration } from "./types";
 import { useCalendlyInvalidate } from "./use-calendly-invalidate";
 
@@ -62,7 +62,11 @@ export function CalendlyTokenField({ workspaceId, calendly }: { workspaceId: str
         <form
           noValidate
           onSubmit={form.onSubmit((v) =>
-            save.mutate({ workspaceId, token: v.token.trim(), ...(skipVerification ? { skipVerification: true } : {}) }),
+            save.mutate({
+              workspaceId,
+              token: v.token.trim(),
+              ...(skipVerification ? { skipVerification: true } : {}),
+            }),
           )}
         >
           <Stack gap="xs">
@@ -87,7 +91,15 @@ export function CalendlyTokenField({ workspaceId, calendly }: { workspaceId: str
                 />
                 <Group gap="xs">
                   {replacing && (
-                    <Button variant="default" size="sm" onClick={() => (setReplacing(false), form.reset())} disabled={save.isPending}>
+                    <Button
+                      variant="default"
+                      size="sm"
+                      onClick={() => {
+                        setReplacing(false);
+                        form.reset();
+                      }}
+                      disabled={save.isPending}
+                    >
                       Cancel
                     </Button>
                   )}
@@ -101,7 +113,9 @@ export function CalendlyTokenField({ workspaceId, calendly }: { workspaceId: str
         </form>
       ) : (
         <div>
-          <Text size="sm" fw={500} id="token-label">Personal access token</Text>
+          <Text size="sm" fw={500} id="token-label">
+            Personal access token
+          </Text>
           <Group justify="space-between" gap="sm" mt={4} wrap="wrap">
             <Text ff="monospace" size="sm" aria-labelledby="token-label" data-testid="token-masked">
               •••• •••• {calendly.tokenLast4 ?? "····"}
@@ -123,7 +137,6 @@ export function CalendlyTokenField({ workspaceId, calendly }: { workspaceId: str
           </Group>
         </div>
       )}
-
     </Stack>
   );
 }

@@ -43,26 +43,33 @@ export function ConnectionStatus({ workspaceId, calendly }: { workspaceId: strin
     <Stack gap="xs">
       <Group justify="space-between" wrap="wrap" gap="sm">
         <Group gap="xs">
-          <Text size="sm" fw={500}>Connection</Text>
-          <StatusBadge tone={status.tone} testId="connection-status">{status.text}</StatusBadge>
+          <Text size="sm" fw={500}>
+            Connection
+          </Text>
+          <StatusBadge tone={status.tone} testId="connection-status">
+            {status.text}
+          </StatusBadge>
         </Group>
         {calendly.canEdit && (
-        <Button
-          size="sm"
-          variant="default"
-          onClick={() => test.mutate({ workspaceId })}
-          loading={test.isPending}
-          disabled={!calendly.tokenConfigured}
-          title={calendly.tokenConfigured ? undefined : "Save a token first"}
-        >
-          Test connection
-        </Button>
+          <Button
+            size="sm"
+            variant="default"
+            onClick={() => test.mutate({ workspaceId })}
+            loading={test.isPending}
+            disabled={!calendly.tokenConfigured}
+            title={calendly.tokenConfigured ? undefined : "Save a token first"}
+          >
+            Test connection
+          </Button>
         )}
       </Group>
       {connection.status === "CONNECTED" && (
         <DetailList
           items={[
-            { term: "User", value: `${connection.userName ?? "—"}${connection.userEmail ? ` · ${connection.userEmail}` : ""}` },
+            {
+              term: "User",
+              value: `${connection.userName ?? "—"}${connection.userEmail ? ` · ${connection.userEmail}` : ""}`,
+            },
             { term: "Organization", value: connection.organizationUri ?? "—" },
             { term: "Checked", value: formatRelative(connection.checkedAt) },
           ]}
@@ -75,7 +82,9 @@ export function ConnectionStatus({ workspaceId, calendly }: { workspaceId: strin
         </Alert>
       )}
       {!calendly.tokenConfigured && (
-        <Text size="sm" c="dimmed">Save a personal access token to connect this workspace to Calendly.</Text>
+        <Text size="sm" c="dimmed">
+          Save a personal access token to connect this workspace to Calendly.
+        </Text>
       )}
     </Stack>
   );

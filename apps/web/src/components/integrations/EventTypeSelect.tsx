@@ -34,13 +34,15 @@ export function EventTypeSelect({
     value: t.uri,
     label: `${t.name}${t.duration ? ` (${t.duration} min)` : ""}${t.active ? "" : " · inactive"}`,
   }));
-  if (value && !options.some((o) => o.value === value)) options.unshift({ value, label: name || "Entered by hand (below)" });
+  if (value && !options.some((o) => o.value === value))
+    options.unshift({ value, label: name || "Entered by hand (below)" });
   const placeholder = eventTypes.isFetching ? "Loading event types…" : "Choose an event type";
 
   let description = "Loaded from Calendly; fills the link and URI below.";
   if (!tokenConfigured) description = "Save a Calendly token to pick from your event types, or paste the link and URI.";
   else if (eventTypes.isError) description = `Could not load event types: ${errorMessage(eventTypes.error)}`;
-  else if (eventTypes.data && eventTypes.data.length === 0) description = "This Calendly account has no event types yet.";
+  else if (eventTypes.data && eventTypes.data.length === 0)
+    description = "This Calendly account has no event types yet.";
 
   return (
     <NativeSelect

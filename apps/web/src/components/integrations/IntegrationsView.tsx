@@ -3,6 +3,7 @@
 import { Alert, Grid, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
+import type { ReactNode } from "react";
 import { useTRPC } from "~/trpc/react";
 import { useWorkspace } from "../shell/workspace-context";
 import { ErrorState } from "../states/ErrorState";
@@ -11,7 +12,9 @@ import { LoadingState } from "../states/LoadingState";
 // The cards render only once both queries have answered, so their code is fetched in parallel
 // with the data instead of being part of the page's first-load JavaScript.
 const cardLoading = () => <LoadingState label="Loading" rows={4} height={44} />;
-const MeetingBookingCard = dynamic(() => import("./MeetingBookingCard").then((m) => m.MeetingBookingCard), { loading: cardLoading });
+const MeetingBookingCard = dynamic(() => import("./MeetingBookingCard").then((m) => m.MeetingBookingCard), {
+  loading: cardLoading,
+});
 const CalendlyCard = dynamic(() => import("./CalendlyCard").then((m) => m.CalendlyCard), { loading: cardLoading });
 
 export function IntegrationsView() {
@@ -20,12 +23,16 @@ export function IntegrationsView() {
   const settings = useQuery(trpc.settings.get.queryOptions({ workspaceId: workspace.id }));
   const calendly = useQuery(trpc.integrations.calendly.get.queryOptions({ workspaceId: workspace.id }));
 
-  let body;
+  let body: ReactNode;
   if (settings.isPending || calendly.isPending) {
     body = (
       <Grid>
-        <Grid.Col span={{ base: 12, md: 5 }}><LoadingState label="Loading meeting booking" rows={4} height={44} /></Grid.Col>
-        <Grid.Col span={{ base: 12, md: 7 }}><LoadingState label="Loading Calendly" rows={6} height={44} /></Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <LoadingState label="Loading meeting booking" rows={4} height={44} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <LoadingState label="Loading Calendly" rows={6} height={44} />
+        </Grid.Col>
       </Grid>
     );
   } else if (settings.isError || calendly.isError) {
@@ -61,8 +68,12 @@ export function IntegrationsView() {
   return (
     <Stack gap="lg">
       <div>
-        <Title order={1} size="h2">Settings</Title>
-        <Text c="dimmed" size="sm">How {workspace.name} books meetings and receives Calendly events.</Text>
+        <Title order={1} size="h2">
+          Settings
+        </Title>
+        <Text c="dimmed" size="sm">
+          How {workspace.name} books meetings and receives Calendly events.
+        </Text>
       </div>
       <section aria-labelledby="integrations-title">
         <Title order={2} size="h3" id="integrations-title" mb="md">

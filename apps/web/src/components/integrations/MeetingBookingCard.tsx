@@ -8,7 +8,7 @@ import { applyServerErrors } from "~/lib/form";
 import { notifyError, notifySuccess } from "~/lib/notify";
 import { useTRPC } from "~/trpc/react";
 import { EventTypeSelect } from "./EventTypeSelect";
-import { validateMeetingBooking, type MeetingBookingValues } from "./meeting-booking-schema";
+import { type MeetingBookingValues, validateMeetingBooking } from "./meeting-booking-schema";
 import type { CalendlyIntegration, WorkspaceSettingsView } from "./types";
 
 function initialValues(settings: WorkspaceSettingsView): MeetingBookingValues {
@@ -51,6 +51,7 @@ export function MeetingBookingCard({
   });
 
   // Re-sync when the server copy changes (another save, another tab) and the user has no edits.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs only when the server copy changes; `form` is a new object every render
   useEffect(() => {
     if (!form.isDirty()) {
       const values = initialValues(settings);
@@ -58,7 +59,6 @@ export function MeetingBookingCard({
       form.setValues(values);
       form.resetDirty(values);
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [settings]);
 
   const invalidate = () =>
@@ -97,7 +97,10 @@ export function MeetingBookingCard({
       form.setInitialValues(form.getValues());
       form.resetDirty();
       await invalidate();
-      notifySuccess(v.provider === "CALENDLY" ? "Leads now book through Calendly." : "Leads now book through GHL.", "Meeting booking saved");
+      notifySuccess(
+        v.provider === "CALENDLY" ? "Leads now book through Calendly." : "Leads now book through GHL.",
+        "Meeting booking saved",
+      );
     } catch {
       /* shown by onError */
     }
@@ -109,8 +112,12 @@ export function MeetingBookingCard({
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <div>
-            <Title order={2} size="h4" id="meeting-booking-title">Meeting Booking</Title>
-            <Text size="sm" c="dimmed">Where setters send leads to book a call.</Text>
+            <Title order={2} size="h4" id="meeting-booking-title">
+              Meeting Booking
+            </Title>
+            <Text size="sm" c="dimmed">
+              Where setters send leads to book a call.
+            </Text>
           </div>
 
           <Radio.Group label="Booking provider" {...form.getInputProps("provider")} data-testid="provider-control">

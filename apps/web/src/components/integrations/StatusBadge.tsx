@@ -8,9 +8,23 @@ const TONES = {
   neutral: "gray",
 } as const;
 
-export function StatusBadge({ tone, children, testId }: { tone: keyof typeof TONES; children: string; testId?: string }) {
+export function StatusBadge({
+  tone,
+  children,
+  testId,
+}: {
+  tone: keyof typeof TONES;
+  children: string;
+  testId?: string;
+}) {
   return (
-    <Badge color={TONES[tone]} variant="light" className="status-badge" data-testid={testId} style={darkText(TONES[tone])}>
+    <Badge
+      color={TONES[tone]}
+      variant="light"
+      className="status-badge"
+      data-testid={testId}
+      style={darkText(TONES[tone])}
+    >
       {children}
     </Badge>
   );

@@ -30,7 +30,9 @@ export function SubscriptionHealth({ workspaceId, calendly }: { workspaceId: str
       onSuccess: async (result) => {
         await invalidate();
         notifySuccess(
-          result.state === "active" ? "Calendly will post invitee events to this workspace's webhook URL." : `Subscription state: ${result.state}.`,
+          result.state === "active"
+            ? "Calendly will post invitee events to this workspace's webhook URL."
+            : `Subscription state: ${result.state}.`,
           "Webhook subscription ready",
         );
       },
@@ -55,9 +57,15 @@ export function SubscriptionHealth({ workspaceId, calendly }: { workspaceId: str
   const checkHealth = async () => {
     setChecking(true);
     try {
-      const result = await queryClient.fetchQuery({ ...trpc.integrations.calendly.health.queryOptions({ workspaceId }), staleTime: 0 });
+      const result = await queryClient.fetchQuery({
+        ...trpc.integrations.calendly.health.queryOptions({ workspaceId }),
+        staleTime: 0,
+      });
       await invalidate();
-      notifySuccess(`Calendly reports the subscription as ${STATE[result.state]?.text.toLowerCase() ?? result.state}.`, "Status refreshed");
+      notifySuccess(
+        `Calendly reports the subscription as ${STATE[result.state]?.text.toLowerCase() ?? result.state}.`,
+        "Status refreshed",
+      );
     } catch (error) {
       notifyError(error, "Could not read the subscription from Calendly");
     } finally {
@@ -70,8 +78,12 @@ export function SubscriptionHealth({ workspaceId, calendly }: { workspaceId: str
     <Stack gap="xs">
       <Group justify="space-between" wrap="wrap" gap="sm">
         <Group gap="xs">
-          <Text size="sm" fw={500}>Webhook subscription</Text>
-          <StatusBadge tone={state.tone} testId="subscription-state">{state.text}</StatusBadge>
+          <Text size="sm" fw={500}>
+            Webhook subscription
+          </Text>
+          <StatusBadge tone={state.tone} testId="subscription-state">
+            {state.text}
+          </StatusBadge>
         </Group>
         <Group gap="xs">
           <Button
@@ -91,7 +103,11 @@ export function SubscriptionHealth({ workspaceId, calendly }: { workspaceId: str
               loading={ensure.isPending}
               disabled={!calendly.tokenConfigured}
             >
-              {sub.state === "missing" ? "Ensure subscription" : needsRepair ? "Repair subscription" : "Re-check and repair"}
+              {sub.state === "missing"
+                ? "Ensure subscription"
+                : needsRepair
+                  ? "Repair subscription"
+                  : "Re-check and repair"}
             </Button>
           )}
           {canEdit && sub.uri && (
@@ -111,18 +127,31 @@ export function SubscriptionHealth({ workspaceId, calendly }: { workspaceId: str
         items={[
           {
             term: "Last delivery",
-            value: sub.lastDeliveryAt ? `${formatRelative(sub.lastDeliveryAt)} (${formatDateTime(sub.lastDeliveryAt)})` : "No delivery yet",
+            value: sub.lastDeliveryAt
+              ? `${formatRelative(sub.lastDeliveryAt)} (${formatDateTime(sub.lastDeliveryAt)})`
+              : "No delivery yet",
             testId: "last-delivery",
           },
           { term: "Checked", value: sub.checkedAt ? formatRelative(sub.checkedAt) : "Never" },
-          ...(sub.uri ? [{ term: "Subscription", value: <Text span size="xs" ff="monospace">{sub.uri}</Text> }] : []),
+          ...(sub.uri
+            ? [
+                {
+                  term: "Subscription",
+                  value: (
+                    <Text span size="xs" ff="monospace">
+                      {sub.uri}
+                    </Text>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
 
       {sub.retryStartedAt && (
         <Alert color="orange" variant="light" title="Calendly is retrying deliveries">
-          Deliveries have been failing since {formatDateTime(sub.retryStartedAt)} ({formatRelative(sub.retryStartedAt)}). Calendly disables a
-          subscription that keeps failing; check that the webhook URL is reachable.
+          Deliveries have been failing since {formatDateTime(sub.retryStartedAt)} ({formatRelative(sub.retryStartedAt)}
+          ). Calendly disables a subscription that keeps failing; check that the webhook URL is reachable.
         </Alert>
       )}
       {sub.state === "disabled" && (
@@ -130,7 +159,6 @@ export function SubscriptionHealth({ workspaceId, calendly }: { workspaceId: str
           Repair creates a new subscription; then use Reconcile in the Inbox to import bookings made meanwhile.
         </Alert>
       )}
-
     </Stack>
   );
 }

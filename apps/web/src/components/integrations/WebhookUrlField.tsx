@@ -10,12 +10,20 @@ export function WebhookUrlField({ url }: { url: string }) {
       value={url}
       readOnly
       onFocus={(e) => e.currentTarget.select()}
-      styles={{ input: { fontFamily: "var(--mantine-font-family-monospace)", fontSize: "var(--mantine-font-size-xs)" } }}
+      styles={{
+        input: { fontFamily: "var(--mantine-font-family-monospace)", fontSize: "var(--mantine-font-size-xs)" },
+      }}
       rightSectionWidth={84}
       rightSection={
         <CopyButton value={url} timeout={2000}>
           {({ copied, copy }) => (
-            <Button size="compact-xs" variant={copied ? "light" : "default"} color={copied ? "green" : undefined} onClick={copy} aria-label={copied ? "Webhook URL copied" : "Copy webhook URL"}>
+            <Button
+              size="compact-xs"
+              variant={copied ? "light" : "default"}
+              color={copied ? "green" : undefined}
+              onClick={copy}
+              aria-label={copied ? "Webhook URL copied" : "Copy webhook URL"}
+            >
               {copied ? "Copied" : "Copy"}
             </Button>
           )}

@@ -1,4 +1,4 @@
-import { maxLength, pattern, rules, type Rule } from "~/lib/validate";
+import { maxLength, pattern, type Rule, rules } from "~/lib/validate";
 
 export type MeetingBookingValues = {
   provider: "GHL" | "CALENDLY";
@@ -10,8 +10,8 @@ export type MeetingBookingValues = {
 };
 
 // The same rules the API applies (SPEC 2): scheduling links on calendly.com, API URIs of event types.
-export const CALENDLY_LINK_RE = /^https:\/\/calendly\.com\/[A-Za-z0-9._~%-]+(\/[A-Za-z0-9._~%-]+)+\/?$/;
-export const CALENDLY_EVENT_TYPE_URI_RE = /^https:\/\/api\.calendly\.com\/event_types\/[A-Za-z0-9-]+$/;
+const CALENDLY_LINK_RE = /^https:\/\/calendly\.com\/[A-Za-z0-9._~%-]+(\/[A-Za-z0-9._~%-]+)+\/?$/;
+const CALENDLY_EVENT_TYPE_URI_RE = /^https:\/\/api\.calendly\.com\/event_types\/[A-Za-z0-9-]+$/;
 
 const when =
   (provider: MeetingBookingValues["provider"], message: string): Rule<MeetingBookingValues> =>
@@ -30,6 +30,9 @@ export const validateMeetingBooking = rules<MeetingBookingValues>({
   ghlCalendarId: [maxLength(200, "Use at most 200 characters")],
   ghlBookingLink: [
     pattern(/^https:\/\/[^\s/]+\.[^\s]+$/, "Use an https:// booking link"),
-    (v, values) => (values.provider === "GHL" && !v.trim() && !values.ghlCalendarId.trim() ? "Enter the GHL booking link or calendar id" : null),
+    (v, values) =>
+      values.provider === "GHL" && !v.trim() && !values.ghlCalendarId.trim()
+        ? "Enter the GHL booking link or calendar id"
+        : null,
   ],
 });

@@ -18,7 +18,10 @@ export function CopyBookingLinkButton({ leadId, leadName }: { leadId: string; le
       const link = await queryClient.fetchQuery({ ...trpc.leads.bookingLink.queryOptions({ leadId }), staleTime: 0 });
       try {
         await navigator.clipboard.writeText(link.url);
-        notifySuccess(`Booking link for ${leadName} copied (${link.provider === "CALENDLY" ? "Calendly" : "GHL"}).`, "Link copied");
+        notifySuccess(
+          `Booking link for ${leadName} copied (${link.provider === "CALENDLY" ? "Calendly" : "GHL"}).`,
+          "Link copied",
+        );
       } catch {
         // Clipboard blocked (permissions, insecure origin): show the link so it can be copied by hand.
         notifySuccess(link.url, "Copy this booking link");

@@ -6,7 +6,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { applyServerErrors } from "~/lib/form";
 import { notifyError, notifySuccess } from "~/lib/notify";
 import { useTRPC } from "~/trpc/react";
-import { validateCreateLead, type CreateLeadValues } from "./create-lead-schema";
+import { type CreateLeadValues, validateCreateLead } from "./create-lead-schema";
 
 export function CreateLeadForm({ workspaceId, onDone }: { workspaceId: string; onDone: () => void }) {
   const trpc = useTRPC();
@@ -37,7 +37,12 @@ export function CreateLeadForm({ workspaceId, onDone }: { workspaceId: string; o
       noValidate
       onSubmit={form.onSubmit((values) => {
         const phone = values.phone.trim();
-        create.mutate({ workspaceId, name: values.name.trim(), email: values.email.trim(), ...(phone ? { phone } : {}) });
+        create.mutate({
+          workspaceId,
+          name: values.name.trim(),
+          email: values.email.trim(),
+          ...(phone ? { phone } : {}),
+        });
       })}
     >
       <Stack gap="md">

@@ -4,7 +4,12 @@ import { CopyBookingLinkButton } from "./CopyBookingLinkButton";
 import { LeadStatusBadge } from "./LeadStatusBadge";
 import type { LeadListItem } from "./types";
 
-const SOURCE_LABEL: Record<string, string> = { MANUAL: "Manual", ADMIN_API: "Admin API", CALENDLY: "Calendly", GHL: "GHL" };
+const SOURCE_LABEL: Record<string, string> = {
+  MANUAL: "Manual",
+  ADMIN_API: "Admin API",
+  CALENDLY: "Calendly",
+  GHL: "GHL",
+};
 
 export function LeadsTable({ leads }: { leads: LeadListItem[] }) {
   return (
@@ -26,7 +31,9 @@ export function LeadsTable({ leads }: { leads: LeadListItem[] }) {
           {leads.map((lead) => (
             <Table.Tr key={lead.id} data-testid="lead-row">
               <Table.Td>
-                <Text size="sm" fw={500}>{lead.name}</Text>
+                <Text size="sm" fw={500}>
+                  {lead.name}
+                </Text>
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{lead.email}</Text>

@@ -10,10 +10,10 @@ import { EmptyView } from "../states/EmptyView";
 import { ErrorState } from "../states/ErrorState";
 import { LoadingState } from "../states/LoadingState";
 import { CreateLeadForm } from "./CreateLeadForm";
+import { LEADS_PAGE_SIZE as PAGE_SIZE } from "./constants";
 import { APPOINTMENT_STATUS } from "./LeadStatusBadge";
 import { LeadsTable } from "./LeadsTable";
 import type { LeadStatusFilter } from "./types";
-import { LEADS_PAGE_SIZE as PAGE_SIZE } from "./constants";
 
 const STATUS_OPTIONS = [
   { value: "ALL", label: "All statuses" },
@@ -52,8 +52,12 @@ export function LeadsView() {
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <div>
-          <Title order={1} size="h2">Leads</Title>
-          <Text c="dimmed" size="sm">Appointment status of every lead in {workspace.name}.</Text>
+          <Title order={1} size="h2">
+            Leads
+          </Title>
+          <Text c="dimmed" size="sm">
+            Appointment status of every lead in {workspace.name}.
+          </Text>
         </div>
         <Group gap="sm" align="flex-end">
           <NativeSelect
@@ -69,7 +73,9 @@ export function LeadsView() {
 
       <Card p={0}>
         {leads.isPending ? (
-          <Stack p="lg"><LoadingState label="Loading leads" rows={5} /></Stack>
+          <Stack p="lg">
+            <LoadingState label="Loading leads" rows={5} />
+          </Stack>
         ) : leads.isError ? (
           <Stack p="lg">
             <ErrorState title="Could not load leads" error={leads.error} onRetry={() => leads.refetch()} />
@@ -77,8 +83,18 @@ export function LeadsView() {
         ) : items.length === 0 ? (
           <EmptyView
             title={status ? "No leads with this status" : "No leads yet"}
-            description={status ? "Try another status filter." : "Create a lead, or wait for one to book through Calendly."}
-            action={status ? <Button variant="default" onClick={() => changeStatus("ALL")}>Show all leads</Button> : <Button onClick={createModal.open}>New lead</Button>}
+            description={
+              status ? "Try another status filter." : "Create a lead, or wait for one to book through Calendly."
+            }
+            action={
+              status ? (
+                <Button variant="default" onClick={() => changeStatus("ALL")}>
+                  Show all leads
+                </Button>
+              ) : (
+                <Button onClick={createModal.open}>New lead</Button>
+              )
+            }
           />
         ) : (
           <LeadsTable leads={items} />
@@ -92,7 +108,12 @@ export function LeadsView() {
             {leads.isFetching ? " · loading…" : ""}
           </Text>
           <Group gap="xs">
-            <Button variant="default" size="sm" disabled={page <= 1 || leads.isFetching} onClick={() => setCursors((c) => c.slice(0, -1))}>
+            <Button
+              variant="default"
+              size="sm"
+              disabled={page <= 1 || leads.isFetching}
+              onClick={() => setCursors((c) => c.slice(0, -1))}
+            >
               Previous
             </Button>
             <Button

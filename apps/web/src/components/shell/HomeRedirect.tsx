@@ -29,7 +29,11 @@ export function HomeRedirect() {
       <AppHeader />
       <Container size="sm" py="xl" component="main" id="main">
         {workspaces.isError && !unauthorized ? (
-          <ErrorState title="Could not load your workspaces" error={workspaces.error} onRetry={() => workspaces.refetch()} />
+          <ErrorState
+            title="Could not load your workspaces"
+            error={workspaces.error}
+            onRetry={() => workspaces.refetch()}
+          />
         ) : workspaces.data && workspaces.data.length === 0 ? (
           <EmptyView
             title="No workspace yet"

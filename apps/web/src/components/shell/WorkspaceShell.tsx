@@ -4,7 +4,7 @@ import { Anchor, Box, Container } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, type ReactNode } from "react";
+import { type ReactNode, useEffect, useMemo } from "react";
 import { errorCode } from "~/lib/errors";
 import { useTRPC } from "~/trpc/react";
 import { EmptyView } from "../states/EmptyView";
@@ -13,7 +13,7 @@ import { LoadingState } from "../states/LoadingState";
 import { AppHeader } from "./AppHeader";
 import { WorkspaceNav } from "./WorkspaceNav";
 import { WorkspaceSwitcher } from "./WorkspaceSwitcher";
-import { WorkspaceProvider, type WorkspaceContextValue } from "./workspace-context";
+import { type WorkspaceContextValue, WorkspaceProvider } from "./workspace-context";
 
 export function WorkspaceShell({ workspaceId, children }: { workspaceId: string; children: ReactNode }) {
   const trpc = useTRPC();
@@ -34,13 +34,24 @@ export function WorkspaceShell({ workspaceId, children }: { workspaceId: string;
 
   let body: ReactNode;
   if (workspaces.isPending) body = <LoadingState label="Loading workspace" rows={4} />;
-  else if (workspaces.isError) body = <ErrorState title="Could not load your workspaces" error={workspaces.error} onRetry={() => workspaces.refetch()} />;
+  else if (workspaces.isError)
+    body = (
+      <ErrorState
+        title="Could not load your workspaces"
+        error={workspaces.error}
+        onRetry={() => workspaces.refetch()}
+      />
+    );
   else if (!current)
     body = (
       <EmptyView
         title="Workspace not available"
         description="It does not exist or you are not a member of it."
-        action={<Anchor component={Link} href="/">Go to your workspaces</Anchor>}
+        action={
+          <Anchor component={Link} href="/">
+            Go to your workspaces
+          </Anchor>
+        }
       />
     );
   else body = <WorkspaceProvider value={current}>{children}</WorkspaceProvider>;
@@ -48,7 +59,11 @@ export function WorkspaceShell({ workspaceId, children }: { workspaceId: string;
   return (
     <Box mih="100vh" bg="var(--mantine-color-gray-0)">
       <AppHeader
-        switcher={workspaces.data && workspaces.data.length > 0 ? <WorkspaceSwitcher workspaces={workspaces.data} currentId={workspaceId} /> : null}
+        switcher={
+          workspaces.data && workspaces.data.length > 0 ? (
+            <WorkspaceSwitcher workspaces={workspaces.data} currentId={workspaceId} />
+          ) : null
+        }
         nav={current ? <WorkspaceNav workspaceId={workspaceId} /> : null}
       />
       <Container size="xl" py="lg" component="main" id="main" tabIndex={-1}>

@@ -1,7 +1,7 @@
 "use client";
 
 import { Button, Group, Paper, Text } from "@mantine/core";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 
 /**
  * A destructive action that asks first, inline (no modal): the button turns into a short
@@ -50,7 +50,9 @@ export function ConfirmButton({
       }}
       w="100%"
     >
-      <Text size="sm" mb={6}>{question}</Text>
+      <Text size="sm" mb={6}>
+        {question}
+      </Text>
       <Group gap="xs" justify="flex-end">
         <Button ref={cancelRef} size="compact-sm" variant="default" onClick={() => setAsking(false)} disabled={pending}>
           Cancel

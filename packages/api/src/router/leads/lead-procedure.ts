@@ -4,7 +4,9 @@ import { authorizeWorkspace } from "../../services/access/index.ts";
 import { leadWorkspaceId } from "../../services/leads/index.ts";
 import { protectedProcedure } from "../../trpc.ts";
 
-export const leadIdInput = z.object({ leadId: z.string().trim().min(1, "Lead is required").max(64, "Lead id is too long") });
+const leadIdInput = z.object({
+  leadId: z.string().trim().min(1, "Lead is required").max(64, "Lead id is too long"),
+});
 
 /** Members of the lead's workspace. A lead of another workspace is NOT_FOUND, like a missing one. */
 export const leadMemberProcedure = protectedProcedure.input(leadIdInput).use(async ({ ctx, input, next }) => {

@@ -1,4 +1,4 @@
-import { createHarness, expectTRPCError, seedWorkspace, type Harness } from "../../testing/harness.ts";
+import { createHarness, expectTRPCError, type Harness, seedWorkspace } from "../../testing/harness.ts";
 import { fieldErrorsOf } from "../../trpc.ts";
 
 let h: Harness;
@@ -13,31 +13,58 @@ async function workspace(settings: Record<string, unknown> = {}) {
   const tag = Math.random().toString(36).slice(2, 8);
   const admin = `admin-${tag}@l.test`;
   const setter = `setter-${tag}@l.test`;
-  const id = await seedWorkspace(h.db, { members: [[admin, "ADMIN"], [setter, "SETTER"]], settings });
+  const id = await seedWorkspace(h.db, {
+    members: [
+      [admin, "ADMIN"],
+      [setter, "SETTER"],
+    ],
+    settings,
+  });
   return { id, admin: h.user(admin), setter: h.user(setter) };
 }
 
 describe("leads.create / get", () => {
   it("creates a lead with a normalized email; a setter may create", async () => {
     const ws = await workspace();
-    const lead = await ws.setter.leads.create({ workspaceId: ws.id, name: " Maria Lopez ", email: " Maria.Lopez@Example.COM ", phone: "+1 555 0100" });
-    expect(lead).toMatchObject({ name: "Maria Lopez", email: "maria.lopez@example.com", phone: "+1 555 0100", source: "MANUAL", appointmentStatus: "NONE" });
-    await expect(ws.admin.leads.get({ leadId: lead.id })).resolves.toMatchObject({ id: lead.id, email: "maria.lopez@example.com" });
+    const lead = await ws.setter.leads.create({
+      workspaceId: ws.id,
+      name: " Maria Lopez ",
+      email: " Maria.Lopez@Example.COM ",
+      phone: "+1 555 0100",
+    });
+    expect(lead).toMatchObject({
+      name: "Maria Lopez",
+      email: "maria.lopez@example.com",
+      phone: "+1 555 0100",
+      source: "MANUAL",
+      appointmentStatus: "NONE",
+    });
+    await expect(ws.admin.leads.get({ leadId: lead.id })).resolves.toMatchObject({
+      id: lead.id,
+      email: "maria.lopez@example.com",
+    });
   });
 
   it("answers CONFLICT for a second lead with the same email in the workspace", async () => {
     const ws = await workspace();
     await ws.admin.leads.create({ workspaceId: ws.id, name: "A", email: "dup@example.com" });
-    const err = await expectTRPCError(ws.admin.leads.create({ workspaceId: ws.id, name: "B", email: "DUP@example.com" }), "CONFLICT");
+    const err = await expectTRPCError(
+      ws.admin.leads.create({ workspaceId: ws.id, name: "B", email: "DUP@example.com" }),
+      "CONFLICT",
+    );
     expect(fieldErrorsOf(err.cause)).toHaveProperty("email");
     const other = await workspace();
-    await expect(other.admin.leads.create({ workspaceId: other.id, name: "C", email: "dup@example.com" })).resolves.toBeTruthy();
+    await expect(
+      other.admin.leads.create({ workspaceId: other.id, name: "C", email: "dup@example.com" }),
+    ).resolves.toBeTruthy();
   });
 
   it("lets only one of several concurrent creates with the same email through", async () => {
     const ws = await workspace();
     const attempts = await Promise.allSettled(
-      Array.from({ length: 8 }, (_, i) => ws.admin.leads.create({ workspaceId: ws.id, name: `Racer ${i}`, email: "race@example.com" })),
+      Array.from({ length: 8 }, (_, i) =>
+        ws.admin.leads.create({ workspaceId: ws.id, name: `Racer ${i}`, email: "race@example.com" }),
+      ),
     );
     expect(attempts.filter((a) => a.status === "fulfilled")).toHaveLength(1);
     for (const a of attempts) if (a.status === "rejected") expect(a.reason).toMatchObject({ code: "CONFLICT" });
@@ -45,7 +72,10 @@ describe("leads.create / get", () => {
 
   it("validates input with field errors", async () => {
     const ws = await workspace();
-    const err = await expectTRPCError(ws.admin.leads.create({ workspaceId: ws.id, name: "", email: "nope" }), "BAD_REQUEST");
+    const err = await expectTRPCError(
+      ws.admin.leads.create({ workspaceId: ws.id, name: "", email: "nope" }),
+      "BAD_REQUEST",
+    );
     expect(Object.keys(fieldErrorsOf(err.cause)!).sort()).toEqual(["email", "name"]);
   });
 });
@@ -67,7 +97,11 @@ describe("leads.list", () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page: { items: { name: string }[]; nextCursor: string | null } = await ws.setter.leads.list({ workspaceId: ws.id, limit: 10, ...(cursor ? { cursor } : {}) });
+      const page: { items: { name: string }[]; nextCursor: string | null } = await ws.setter.leads.list({
+        workspaceId: ws.id,
+        limit: 10,
+        ...(cursor ? { cursor } : {}),
+      });
       seen.push(...page.items.map((l) => l.name));
       cursor = page.nextCursor;
       pages += 1;
@@ -92,9 +126,19 @@ describe("leads.list", () => {
 
 describe("leads.bookingLink", () => {
   it("Calendly: the event type link with name and email prefilled and the lead id in utm_content", async () => {
-    const ws = await workspace({ meetingBookingProvider: "CALENDLY", calendlyEventTypeLink: "https://calendly.com/acme/intro-call?month=2026-01" });
-    await h.db.client.update({ where: { id: ws.id }, data: { calendlyEnabled: true, calendlyAccessTokenEnc: h.secrets.encrypt("t", "c") } });
-    const lead = await ws.setter.leads.create({ workspaceId: ws.id, name: "José Núñez & Co", email: "jose+x@example.com" });
+    const ws = await workspace({
+      meetingBookingProvider: "CALENDLY",
+      calendlyEventTypeLink: "https://calendly.com/acme/intro-call?month=2026-01",
+    });
+    await h.db.client.update({
+      where: { id: ws.id },
+      data: { calendlyEnabled: true, calendlyAccessTokenEnc: h.secrets.encrypt("t", "c") },
+    });
+    const lead = await ws.setter.leads.create({
+      workspaceId: ws.id,
+      name: "José Núñez & Co",
+      email: "jose+x@example.com",
+    });
 
     const link = await ws.setter.leads.bookingLink({ leadId: lead.id });
 
@@ -109,22 +153,36 @@ describe("leads.bookingLink", () => {
   });
 
   it("Calendly not enabled or without a link: PRECONDITION_FAILED", async () => {
-    const ws = await workspace({ meetingBookingProvider: "CALENDLY", calendlyEventTypeLink: "https://calendly.com/acme/intro-call" });
+    const ws = await workspace({
+      meetingBookingProvider: "CALENDLY",
+      calendlyEventTypeLink: "https://calendly.com/acme/intro-call",
+    });
     const lead = await ws.admin.leads.create({ workspaceId: ws.id, name: "A", email: "a@example.com" });
     await expectTRPCError(ws.admin.leads.bookingLink({ leadId: lead.id }), "PRECONDITION_FAILED");
-    await h.db.client.update({ where: { id: ws.id }, data: { calendlyEnabled: true, calendlyAccessTokenEnc: h.secrets.encrypt("t", "c") } });
+    await h.db.client.update({
+      where: { id: ws.id },
+      data: { calendlyEnabled: true, calendlyAccessTokenEnc: h.secrets.encrypt("t", "c") },
+    });
     await h.db.workspaceSettings.update({ where: { clientId: ws.id }, data: { calendlyEventTypeLink: null } });
     await expectTRPCError(ws.admin.leads.bookingLink({ leadId: lead.id }), "PRECONDITION_FAILED");
   });
 
   it("GHL: its booking link with prefill, PRECONDITION_FAILED when unset", async () => {
     const ws = await workspace({ ghlBookingLink: "https://api.leadconnectorhq.com/widget/booking/abc" });
-    const lead = await ws.admin.leads.create({ workspaceId: ws.id, name: "Ada King Lovelace", email: "ada@example.com" });
+    const lead = await ws.admin.leads.create({
+      workspaceId: ws.id,
+      name: "Ada King Lovelace",
+      email: "ada@example.com",
+    });
     const link = await ws.admin.leads.bookingLink({ leadId: lead.id });
     expect(link.provider).toBe("GHL");
     const url = new URL(link.url);
     expect(`${url.origin}${url.pathname}`).toBe("https://api.leadconnectorhq.com/widget/booking/abc");
-    expect(Object.fromEntries(url.searchParams)).toEqual({ first_name: "Ada", last_name: "King Lovelace", email: "ada@example.com" });
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      first_name: "Ada",
+      last_name: "King Lovelace",
+      email: "ada@example.com",
+    });
 
     const bare = await workspace();
     const lead2 = await bare.admin.leads.create({ workspaceId: bare.id, name: "B", email: "b@example.com" });

@@ -1,7 +1,14 @@
 import { z } from "zod";
 
 export const listSchema = z.object({
-  status: z.enum(["NONE", "BOOKED", "CANCELED", "RESCHEDULED", "NO_SHOW"], { message: "Unknown appointment status" }).optional(),
+  status: z
+    .enum(["NONE", "BOOKED", "CANCELED", "RESCHEDULED", "NO_SHOW"], { message: "Unknown appointment status" })
+    .optional(),
   cursor: z.string().trim().min(1).max(64).nullish(),
-  limit: z.number().int("Limit must be a whole number").min(1, "Limit must be at least 1").max(100, "Limit is at most 100").optional(),
+  limit: z
+    .number()
+    .int("Limit must be a whole number")
+    .min(1, "Limit must be at least 1")
+    .max(100, "Limit is at most 100")
+    .optional(),
 });

@@ -1,4 +1,4 @@
-import { createHarness, expectTRPCError, seedWorkspace, type Harness } from "../../testing/harness.ts";
+import { createHarness, expectTRPCError, type Harness, seedWorkspace } from "../../testing/harness.ts";
 import { fieldErrorsOf } from "../../trpc.ts";
 
 let h: Harness;
@@ -10,40 +10,67 @@ afterAll(async () => {
 });
 
 async function workspace(settings: Record<string, unknown> = {}) {
-  const id = await seedWorkspace(h.db, { members: [["boss@s.test", "ADMIN"], ["sam@s.test", "SETTER"]], settings });
+  const id = await seedWorkspace(h.db, {
+    members: [
+      ["boss@s.test", "ADMIN"],
+      ["sam@s.test", "SETTER"],
+    ],
+    settings,
+  });
   return id;
 }
 
 describe("settings", () => {
   it("reads the provider switch and booking fields, with canEdit per role", async () => {
     const id = await workspace({ ghlBookingLink: "https://book.ghl.test/x" });
-    await expect(h.user("boss@s.test").settings.get({ workspaceId: id })).resolves.toMatchObject({ meetingBookingProvider: "GHL", ghlBookingLink: "https://book.ghl.test/x", canEdit: true });
+    await expect(h.user("boss@s.test").settings.get({ workspaceId: id })).resolves.toMatchObject({
+      meetingBookingProvider: "GHL",
+      ghlBookingLink: "https://book.ghl.test/x",
+      canEdit: true,
+    });
     await expect(h.user("sam@s.test").settings.get({ workspaceId: id })).resolves.toMatchObject({ canEdit: false });
   });
 
   it("updates GHL fields and validates them", async () => {
     const id = await workspace();
-    const updated = await h.user("boss@s.test").settings.update({ workspaceId: id, ghlCalendarId: "cal-1", ghlBookingLink: "https://book.ghl.test/cal-1" });
+    const updated = await h
+      .user("boss@s.test")
+      .settings.update({ workspaceId: id, ghlCalendarId: "cal-1", ghlBookingLink: "https://book.ghl.test/cal-1" });
     expect(updated).toMatchObject({ ghlCalendarId: "cal-1", ghlBookingLink: "https://book.ghl.test/cal-1" });
-    const err = await expectTRPCError(h.user("boss@s.test").settings.update({ workspaceId: id, ghlBookingLink: "javascript:alert(1)" }), "BAD_REQUEST");
+    const err = await expectTRPCError(
+      h.user("boss@s.test").settings.update({ workspaceId: id, ghlBookingLink: "javascript:alert(1)" }),
+      "BAD_REQUEST",
+    );
     expect(fieldErrorsOf(err.cause)).toEqual({ ghlBookingLink: ["Must be an https:// booking link"] });
   });
 
   it("GHL needs a calendar id or a booking link", async () => {
     const id = await workspace({ ghlBookingLink: "https://book.ghl.test/x" });
-    const err = await expectTRPCError(h.user("boss@s.test").settings.update({ workspaceId: id, ghlBookingLink: null }), "PRECONDITION_FAILED");
+    const err = await expectTRPCError(
+      h.user("boss@s.test").settings.update({ workspaceId: id, ghlBookingLink: null }),
+      "PRECONDITION_FAILED",
+    );
     expect(fieldErrorsOf(err.cause)).toHaveProperty("ghlBookingLink");
   });
 
   it("switching to Calendly needs a token and an event type", async () => {
     const id = await workspace();
-    const err = await expectTRPCError(h.user("boss@s.test").settings.update({ workspaceId: id, meetingBookingProvider: "CALENDLY" }), "PRECONDITION_FAILED");
+    const err = await expectTRPCError(
+      h.user("boss@s.test").settings.update({ workspaceId: id, meetingBookingProvider: "CALENDLY" }),
+      "PRECONDITION_FAILED",
+    );
     expect(fieldErrorsOf(err.cause)?.meetingBookingProvider?.[0]).toMatch(/token/);
 
     await h.db.client.update({ where: { id }, data: { calendlyAccessTokenEnc: h.secrets.encrypt("x", "y") } });
-    await expectTRPCError(h.user("boss@s.test").settings.update({ workspaceId: id, meetingBookingProvider: "CALENDLY" }), "PRECONDITION_FAILED");
+    await expectTRPCError(
+      h.user("boss@s.test").settings.update({ workspaceId: id, meetingBookingProvider: "CALENDLY" }),
+      "PRECONDITION_FAILED",
+    );
 
-    await h.db.workspaceSettings.update({ where: { clientId: id }, data: { calendlyEventTypeLink: "https://calendly.com/a/b" } });
+    await h.db.workspaceSettings.update({
+      where: { clientId: id },
+      data: { calendlyEventTypeLink: "https://calendly.com/a/b" },
+    });
     const ok = await h.user("boss@s.test").settings.update({ workspaceId: id, meetingBookingProvider: "CALENDLY" });
     expect(ok.meetingBookingProvider).toBe("CALENDLY");
     expect((await h.db.client.findUniqueOrThrow({ where: { id } })).calendlyEnabled).toBe(true);
@@ -54,7 +81,10 @@ describe("settings", () => {
     await expectTRPCError(h.user("sam@s.test").settings.update({ workspaceId: id, ghlCalendarId: "x" }), "FORBIDDEN");
     await seedWorkspace(h.db, { members: [["eve@other.test", "ADMIN"]] });
     await expectTRPCError(h.user("eve@other.test").settings.get({ workspaceId: id }), "NOT_FOUND");
-    await expectTRPCError(h.user("eve@other.test").settings.update({ workspaceId: id, ghlCalendarId: "x" }), "NOT_FOUND");
+    await expectTRPCError(
+      h.user("eve@other.test").settings.update({ workspaceId: id, ghlCalendarId: "x" }),
+      "NOT_FOUND",
+    );
     await expectTRPCError(h.platform().settings.get({ workspaceId: "does-not-exist" }), "NOT_FOUND");
   });
 });

@@ -3,6 +3,12 @@ import { httpsUrl } from "../../lib/validators.ts";
 
 export const updateSchema = z.object({
   meetingBookingProvider: z.enum(["GHL", "CALENDLY"], { message: "Choose GHL or Calendly" }).optional(),
-  ghlCalendarId: z.string().trim().min(1, "Calendar id must not be empty").max(200, "Calendar id is too long").nullable().optional(),
+  ghlCalendarId: z
+    .string()
+    .trim()
+    .min(1, "Calendar id must not be empty")
+    .max(200, "Calendar id is too long")
+    .nullable()
+    .optional(),
   ghlBookingLink: httpsUrl("Must be an https:// booking link").nullable().optional(),
 });

@@ -8,20 +8,32 @@ import type { replaySchema } from "./replay.schema.ts";
 type WithWorkspace<T> = T & { workspaceId: string };
 
 export function listHandler({ ctx, input }: { ctx: Context; input: WithWorkspace<z.output<typeof listSchema>> }) {
-  return listWebhookEvents({ db: ctx.db }, {
-    workspaceId: input.workspaceId,
-    ...(input.status ? { status: input.status } : {}),
-    ...(input.cursor ? { cursor: input.cursor } : {}),
-    ...(input.limit ? { limit: input.limit } : {}),
-  });
+  return listWebhookEvents(
+    { db: ctx.db },
+    {
+      workspaceId: input.workspaceId,
+      ...(input.status ? { status: input.status } : {}),
+      ...(input.cursor ? { cursor: input.cursor } : {}),
+      ...(input.limit ? { limit: input.limit } : {}),
+    },
+  );
 }
 
 /** Only events of this workspace are replayed (unknown or foreign ids are NOT_FOUND). */
 export function replayHandler({ ctx, input }: { ctx: Context; input: WithWorkspace<z.output<typeof replaySchema>> }) {
-  return replayWebhookEvents({ db: ctx.db, secrets: ctx.secrets, clock: ctx.now }, { workspaceId: input.workspaceId, ids: input.ids });
+  return replayWebhookEvents(
+    { db: ctx.db, secrets: ctx.secrets, clock: ctx.now },
+    { workspaceId: input.workspaceId, ids: input.ids },
+  );
 }
 
-export function reconcileHandler({ ctx, input }: { ctx: Context; input: WithWorkspace<z.output<typeof reconcileSchema>> }) {
+export function reconcileHandler({
+  ctx,
+  input,
+}: {
+  ctx: Context;
+  input: WithWorkspace<z.output<typeof reconcileSchema>>;
+}) {
   return reconcileCalendlyWorkspace(
     { db: ctx.db, secrets: ctx.secrets, clock: ctx.now, calendlyFor: ctx.calendlyFor },
     { workspaceId: input.workspaceId, since: input.since },

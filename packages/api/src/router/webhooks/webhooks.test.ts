@@ -1,4 +1,4 @@
-import { createHarness, expectTRPCError, seedWorkspace, type Harness } from "../../testing/harness.ts";
+import { createHarness, expectTRPCError, type Harness, seedWorkspace } from "../../testing/harness.ts";
 
 let h: Harness;
 beforeAll(async () => {
@@ -10,13 +10,24 @@ afterAll(async () => {
 
 async function workspace() {
   const tag = Math.random().toString(36).slice(2, 8);
-  const id = await seedWorkspace(h.db, { members: [[`admin-${tag}@w.test`, "ADMIN"], [`inbox-${tag}@w.test`, "INBOX_MANAGER"]] });
+  const id = await seedWorkspace(h.db, {
+    members: [
+      [`admin-${tag}@w.test`, "ADMIN"],
+      [`inbox-${tag}@w.test`, "INBOX_MANAGER"],
+    ],
+  });
   return { id, admin: h.user(`admin-${tag}@w.test`), inbox: h.user(`inbox-${tag}@w.test`) };
 }
 
 async function storedEvent(clientId: string, status: "FAILED" | "PROCESSED" = "FAILED") {
   return h.db.webhookEvent.create({
-    data: { clientId, eventName: "invitee.created", idempotencyKey: `k-${Math.random()}`, rawBody: JSON.stringify({ event: "invitee.created", payload: { email: "x@example.com" } }), status },
+    data: {
+      clientId,
+      eventName: "invitee.created",
+      idempotencyKey: `k-${Math.random()}`,
+      rawBody: JSON.stringify({ event: "invitee.created", payload: { email: "x@example.com" } }),
+      status,
+    },
     select: { id: true },
   });
 }
@@ -29,7 +40,11 @@ describe("webhooks router", () => {
     await storedEvent(other.id);
     const page = await ws.inbox.webhooks.list({ workspaceId: ws.id });
     expect(page.items.map((i) => i.id)).toEqual([ev.id]);
-    expect(page.items[0]).toMatchObject({ eventName: "invitee.created", status: "FAILED", inviteeEmail: "x@example.com" });
+    expect(page.items[0]).toMatchObject({
+      eventName: "invitee.created",
+      status: "FAILED",
+      inviteeEmail: "x@example.com",
+    });
     await expectTRPCError(ws.inbox.webhooks.list({ workspaceId: other.id }), "NOT_FOUND");
   });
 
@@ -46,7 +61,13 @@ describe("webhooks router", () => {
 
   it("reconcile needs a Calendly token", async () => {
     const ws = await workspace();
-    await expectTRPCError(ws.admin.webhooks.reconcile({ workspaceId: ws.id, since: new Date("2026-01-01") }), "PRECONDITION_FAILED");
-    await expectTRPCError(ws.admin.webhooks.reconcile({ workspaceId: ws.id, since: "not a date" as never }), "BAD_REQUEST");
+    await expectTRPCError(
+      ws.admin.webhooks.reconcile({ workspaceId: ws.id, since: new Date("2026-01-01") }),
+      "PRECONDITION_FAILED",
+    );
+    await expectTRPCError(
+      ws.admin.webhooks.reconcile({ workspaceId: ws.id, since: "not a date" as never }),
+      "BAD_REQUEST",
+    );
   });
 });

@@ -1,5 +1,5 @@
 import type { Context } from "../../context.ts";
-import { createWorkspace, type CreateWorkspaceParsed } from "../../services/workspaces/index.ts";
+import { type CreateWorkspaceParsed, createWorkspace } from "../../services/workspaces/index.ts";
 
 export function createHandler({ ctx, input }: { ctx: Context; input: CreateWorkspaceParsed }) {
   return createWorkspace({ db: ctx.db }, input);

@@ -1,4 +1,4 @@
-import { createHarness, expectTRPCError, seedWorkspace, type Harness } from "../../testing/harness.ts";
+import { createHarness, expectTRPCError, type Harness, seedWorkspace } from "../../testing/harness.ts";
 import { fieldErrorsOf } from "../../trpc.ts";
 
 let h: Harness;
@@ -11,11 +11,23 @@ afterAll(async () => {
 
 describe("workspaces.list", () => {
   it("shows a member only its own workspaces, with its roles and provider", async () => {
-    const a = await seedWorkspace(h.db, { name: "Alpha list", members: [["ann@a.test", "ADMIN"], ["ann@a.test", "SETTER"]] });
-    const b = await seedWorkspace(h.db, { name: "Beta list", members: [["bob@b.test", "ADMIN"]], settings: { meetingBookingProvider: "CALENDLY" } });
+    const a = await seedWorkspace(h.db, {
+      name: "Alpha list",
+      members: [
+        ["ann@a.test", "ADMIN"],
+        ["ann@a.test", "SETTER"],
+      ],
+    });
+    const b = await seedWorkspace(h.db, {
+      name: "Beta list",
+      members: [["bob@b.test", "ADMIN"]],
+      settings: { meetingBookingProvider: "CALENDLY" },
+    });
 
     const ann = await h.user("Ann@A.test").workspaces.list();
-    expect(ann).toEqual([{ id: a, name: "Alpha list", roles: expect.arrayContaining(["ADMIN", "SETTER"]), provider: "GHL" }]);
+    expect(ann).toEqual([
+      { id: a, name: "Alpha list", roles: expect.arrayContaining(["ADMIN", "SETTER"]), provider: "GHL" },
+    ]);
     expect(ann[0]!.roles).toHaveLength(2);
 
     const bob = await h.user("bob@b.test").workspaces.list();
@@ -48,7 +60,10 @@ describe("workspaces.create", () => {
       { email: "sue@gamma.test", role: "SETTER" },
       { email: "ivy@gamma.test", role: "INBOX_MANAGER" },
     ]);
-    const rows = await h.db.clientMember.findMany({ where: { clientId: created.id }, select: { email: true, role: true } });
+    const rows = await h.db.clientMember.findMany({
+      where: { clientId: created.id },
+      select: { email: true, role: true },
+    });
     expect(rows).toHaveLength(3);
     const settings = await h.db.workspaceSettings.findUnique({ where: { clientId: created.id } });
     expect(settings?.meetingBookingProvider).toBe("GHL");
@@ -69,7 +84,10 @@ describe("workspaces.create", () => {
   });
 
   it("rejects invalid emails with field errors", async () => {
-    const err = await expectTRPCError(h.platform().workspaces.create({ name: "Delta", setterEmails: ["not-an-email"] }), "BAD_REQUEST");
+    const err = await expectTRPCError(
+      h.platform().workspaces.create({ name: "Delta", setterEmails: ["not-an-email"] }),
+      "BAD_REQUEST",
+    );
     expect(fieldErrorsOf(err.cause)).toEqual({ "setterEmails.0": ["Invalid email address"] });
   });
 
@@ -83,7 +101,11 @@ describe("workspaces.create", () => {
 describe("session.me", () => {
   it("describes the caller", async () => {
     await expect(h.callerFor(null).session.me()).resolves.toBeNull();
-    await expect(h.user("a@b.test", "A B").session.me()).resolves.toEqual({ email: "a@b.test", name: "A B", isPlatformAdmin: false });
+    await expect(h.user("a@b.test", "A B").session.me()).resolves.toEqual({
+      email: "a@b.test",
+      name: "A B",
+      isPlatformAdmin: false,
+    });
     await expect(h.platform().session.me()).resolves.toMatchObject({ isPlatformAdmin: true });
   });
 });

@@ -2,12 +2,12 @@ import { randomBytes } from "node:crypto";
 import { CALENDLY_INVITEE_EVENTS, type CalendlyClient, type CalendlyWebhookSubscription } from "@booking/calendly";
 import { secretContext } from "@booking/db";
 import type { CalendlyIntegrationDeps } from "./deps.ts";
-import { loadIntegration, type IntegrationState } from "./integration-state.ts";
-import { subscriptionView, type SubscriptionView } from "./integration-view.ts";
-import { callCalendly, calendlyToDomainError, isCalendlyConflict } from "./map-error.ts";
+import { type IntegrationState, loadIntegration } from "./integration-state.ts";
+import { type SubscriptionView, subscriptionView } from "./integration-view.ts";
+import { calendlyToDomainError, callCalendly, isCalendlyConflict } from "./map-error.ts";
+import { withSubscriptionLease } from "./subscription-lease.ts";
 import { clientForWorkspace } from "./token.ts";
 import { workspaceWebhookUrl } from "./webhook-url.ts";
-import { withSubscriptionLease } from "./subscription-lease.ts";
 
 function hasInviteeEventSet(events: readonly string[]): boolean {
   const set = new Set(events);
@@ -37,10 +37,19 @@ async function identity(deps: CalendlyIntegrationDeps, state: IntegrationState, 
 }
 
 /** Subscriptions with our callback URL, in the user scope and (when the token may see it) the organization scope. */
-async function subscriptionsForUrl(calendly: CalendlyClient, who: { user: string; organization: string }, url: string, withOrganizationScope: boolean) {
-  const userScope = await callCalendly(() => calendly.listWebhookSubscriptions({ organization: who.organization, scope: "user", user: who.user }));
+async function subscriptionsForUrl(
+  calendly: CalendlyClient,
+  who: { user: string; organization: string },
+  url: string,
+  withOrganizationScope: boolean,
+) {
+  const userScope = await callCalendly(() =>
+    calendly.listWebhookSubscriptions({ organization: who.organization, scope: "user", user: who.user }),
+  );
   const orgScope = withOrganizationScope
-    ? await calendly.listWebhookSubscriptions({ organization: who.organization, scope: "organization" }).catch(() => [] as CalendlyWebhookSubscription[])
+    ? await calendly
+        .listWebhookSubscriptions({ organization: who.organization, scope: "organization" })
+        .catch(() => [] as CalendlyWebhookSubscription[])
     : [];
   const byUri = new Map<string, CalendlyWebhookSubscription>();
   for (const s of [...userScope, ...orgScope]) if (s.callback_url === url) byUri.set(s.uri, s);
@@ -61,7 +70,10 @@ async function deleteAll(calendly: CalendlyClient, uris: Iterable<string>) {
  *   one whose key we do not hold): delete it and create again.
  * The new subscription is stored before old ones are deleted, so its key is never lost.
  */
-export async function ensureCalendlySubscription(deps: CalendlyIntegrationDeps, workspaceId: string): Promise<SubscriptionView> {
+export async function ensureCalendlySubscription(
+  deps: CalendlyIntegrationDeps,
+  workspaceId: string,
+): Promise<SubscriptionView> {
   return withSubscriptionLease(deps, workspaceId, () => ensureUnderLease(deps, workspaceId));
 }
 
@@ -73,10 +85,17 @@ async function ensureUnderLease(deps: CalendlyIntegrationDeps, workspaceId: stri
 
   const ours = await subscriptionsForUrl(calendly, who, url, false);
   const keep = ours.find(
-    (s) => s.state === "active" && hasInviteeEventSet(s.events) && s.uri === state.calendlyWebhookSubscriptionUri && state.calendlyWebhookSigningKeyEnc,
+    (s) =>
+      s.state === "active" &&
+      hasInviteeEventSet(s.events) &&
+      s.uri === state.calendlyWebhookSubscriptionUri &&
+      state.calendlyWebhookSigningKeyEnc,
   );
   if (keep) {
-    await deleteAll(calendly, ours.filter((s) => s.uri !== keep.uri).map((s) => s.uri));
+    await deleteAll(
+      calendly,
+      ours.filter((s) => s.uri !== keep.uri).map((s) => s.uri),
+    );
     const saved = await deps.db.client.update({
       where: { id: workspaceId },
       data: {
@@ -106,8 +125,11 @@ async function ensureUnderLease(deps: CalendlyIntegrationDeps, workspaceId: stri
   } catch (error) {
     if (!isCalendlyConflict(error)) throw calendlyToDomainError(error);
     const inTheWay = await subscriptionsForUrl(calendly, who, url, true);
-    await deleteAll(calendly, inTheWay.map((s) => s.uri));
-    inTheWay.forEach((s) => deleted.add(s.uri));
+    await deleteAll(
+      calendly,
+      inTheWay.map((s) => s.uri),
+    );
+    for (const s of inTheWay) deleted.add(s.uri);
     created = await callCalendly(create);
   }
 

@@ -1,6 +1,6 @@
 import type { CalendlyIntegrationDeps } from "./deps.ts";
 import { loadIntegration } from "./integration-state.ts";
-import { integrationView, type CalendlyIntegrationView } from "./integration-view.ts";
+import { type CalendlyIntegrationView, integrationView } from "./integration-view.ts";
 
 export async function getCalendlyIntegration(
   deps: Pick<CalendlyIntegrationDeps, "db" | "publicWebhookBaseUrl">,

@@ -2,7 +2,7 @@ import type { Db } from "@booking/db";
 import { DomainError } from "../../errors.ts";
 
 /** Everything the Calendly integration services read from a workspace (secrets stay encrypted). */
-export const integrationSelect = {
+const integrationSelect = {
   id: true,
   calendlyEnabled: true,
   calendlyAccessTokenEnc: true,

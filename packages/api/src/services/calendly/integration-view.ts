@@ -32,7 +32,16 @@ export type CalendlyIntegrationView = {
   subscription: SubscriptionView;
 };
 
-export function subscriptionView(c: Pick<IntegrationState, "calendlyWebhookSubscriptionUri" | "calendlyWebhookState" | "calendlyWebhookRetryStartedAt" | "calendlyWebhookCheckedAt" | "calendlyLastWebhookAt">): SubscriptionView {
+export function subscriptionView(
+  c: Pick<
+    IntegrationState,
+    | "calendlyWebhookSubscriptionUri"
+    | "calendlyWebhookState"
+    | "calendlyWebhookRetryStartedAt"
+    | "calendlyWebhookCheckedAt"
+    | "calendlyLastWebhookAt"
+  >,
+): SubscriptionView {
   return {
     uri: c.calendlyWebhookSubscriptionUri,
     state: c.calendlyWebhookSubscriptionUri ? c.calendlyWebhookState : "missing",

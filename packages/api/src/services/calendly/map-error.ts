@@ -15,7 +15,10 @@ export function calendlyToDomainError(error: unknown, opts: { tokenField?: boole
     }
     case "rate_limited": {
       const seconds = Math.max(1, Math.ceil(error.retryAfterSeconds ?? 60));
-      return new DomainError("RATE_LIMITED", `Calendly rate limited, retry after ${seconds} s`, { retryAfterSeconds: seconds, cause: error });
+      return new DomainError("RATE_LIMITED", `Calendly rate limited, retry after ${seconds} s`, {
+        retryAfterSeconds: seconds,
+        cause: error,
+      });
     }
     case "unavailable":
     case "timeout":
@@ -31,7 +34,9 @@ export function calendlyToDomainError(error: unknown, opts: { tokenField?: boole
     case "conflict":
       return new DomainError("CONFLICT", error.message, { cause: error });
     case "invalid_request":
-      return new DomainError("PRECONDITION_FAILED", `Calendly rejected the request: ${error.message}`, { cause: error });
+      return new DomainError("PRECONDITION_FAILED", `Calendly rejected the request: ${error.message}`, {
+        cause: error,
+      });
     default:
       return new DomainError("UPSTREAM_UNAVAILABLE", `Calendly error: ${error.message}`, { cause: error });
   }

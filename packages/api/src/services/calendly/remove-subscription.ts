@@ -2,10 +2,10 @@ import type { Prisma } from "@booking/db";
 import type { CalendlyIntegrationDeps } from "./deps.ts";
 import { subscriptionFields } from "./ensure-subscription.ts";
 import { loadIntegration } from "./integration-state.ts";
-import { subscriptionView, type SubscriptionView } from "./integration-view.ts";
+import { type SubscriptionView, subscriptionView } from "./integration-view.ts";
 import { callCalendly } from "./map-error.ts";
-import { clientForWorkspace } from "./token.ts";
 import { withSubscriptionLease } from "./subscription-lease.ts";
+import { clientForWorkspace } from "./token.ts";
 
 /** The columns of a workspace that no longer has a subscription (nor its signing key). */
 export function forgottenSubscription(at: Date) {
@@ -19,7 +19,10 @@ export function forgottenSubscription(at: Date) {
 }
 
 /** Deletes the stored subscription at Calendly (a 404 is fine) and forgets it and its signing key. */
-export async function removeCalendlySubscription(deps: CalendlyIntegrationDeps, workspaceId: string): Promise<SubscriptionView> {
+export async function removeCalendlySubscription(
+  deps: CalendlyIntegrationDeps,
+  workspaceId: string,
+): Promise<SubscriptionView> {
   return withSubscriptionLease(deps, workspaceId, () => removeUnderLease(deps, workspaceId));
 }
 

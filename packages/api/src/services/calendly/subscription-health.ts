@@ -2,16 +2,19 @@ import type { CalendlyWebhookSubscription } from "@booking/calendly";
 import type { CalendlyIntegrationDeps } from "./deps.ts";
 import { subscriptionFields } from "./ensure-subscription.ts";
 import { loadIntegration } from "./integration-state.ts";
-import { subscriptionView, type SubscriptionView } from "./integration-view.ts";
+import { type SubscriptionView, subscriptionView } from "./integration-view.ts";
 import { calendlyToDomainError, isCalendlyNotFound } from "./map-error.ts";
-import { clientForWorkspace } from "./token.ts";
 import { forgottenSubscription } from "./remove-subscription.ts";
+import { clientForWorkspace } from "./token.ts";
 
 /**
  * Re-reads the stored subscription at Calendly and records its state, `retry_started_at` (set
  * while deliveries are failing) and the check time. Gone at Calendly (404) means "missing".
  */
-export async function calendlySubscriptionHealth(deps: CalendlyIntegrationDeps, workspaceId: string): Promise<SubscriptionView> {
+export async function calendlySubscriptionHealth(
+  deps: CalendlyIntegrationDeps,
+  workspaceId: string,
+): Promise<SubscriptionView> {
   const state = await loadIntegration(deps.db, workspaceId);
   const uri = state.calendlyWebhookSubscriptionUri;
   if (!uri) {

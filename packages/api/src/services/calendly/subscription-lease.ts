@@ -22,20 +22,29 @@ export async function withSubscriptionLease<T>(
     const now = new Date();
     until = new Date(now.getTime() + LEASE_MS);
     const { count } = await deps.db.client.updateMany({
-      where: { id: workspaceId, OR: [{ calendlySubscriptionLeaseUntil: null }, { calendlySubscriptionLeaseUntil: { lt: now } }] },
+      where: {
+        id: workspaceId,
+        OR: [{ calendlySubscriptionLeaseUntil: null }, { calendlySubscriptionLeaseUntil: { lt: now } }],
+      },
       data: { calendlySubscriptionLeaseUntil: until },
     });
     if (count === 1) break;
     const exists = await deps.db.client.count({ where: { id: workspaceId } });
     if (exists === 0) throw new DomainError("NOT_FOUND", "Workspace not found");
     if (Date.now() > giveUpAt) {
-      throw new DomainError("CONFLICT", "Another change to this workspace's Calendly subscription is still running; try again in a minute");
+      throw new DomainError(
+        "CONFLICT",
+        "Another change to this workspace's Calendly subscription is still running; try again in a minute",
+      );
     }
     await sleep(POLL_MS);
   }
   try {
     return await fn();
   } finally {
-    await deps.db.client.updateMany({ where: { id: workspaceId, calendlySubscriptionLeaseUntil: until }, data: { calendlySubscriptionLeaseUntil: null } });
+    await deps.db.client.updateMany({
+      where: { id: workspaceId, calendlySubscriptionLeaseUntil: until },
+      data: { calendlySubscriptionLeaseUntil: null },
+    });
   }
 }

@@ -1,8 +1,8 @@
 import type { CalendlyIntegrationDeps } from "./deps.ts";
+import { type EventTypeOption, toEventTypeOption } from "./event-type-option.ts";
 import { loadIntegration } from "./integration-state.ts";
 import { calendlyToDomainError } from "./map-error.ts";
 import { clientForWorkspace } from "./token.ts";
-import { toEventTypeOption, type EventTypeOption } from "./event-type-option.ts";
 
 export type ConnectionTestResult = {
   user: { uri: string; name: string; email: string };
@@ -15,7 +15,10 @@ export type ConnectionTestResult = {
  * organization, last error, time) is recorded on the workspace either way; a failure is rethrown
  * as a precise domain error ("invalid token", "rate limited, retry after N s", "Calendly unavailable").
  */
-export async function testCalendlyConnection(deps: CalendlyIntegrationDeps, workspaceId: string): Promise<ConnectionTestResult> {
+export async function testCalendlyConnection(
+  deps: CalendlyIntegrationDeps,
+  workspaceId: string,
+): Promise<ConnectionTestResult> {
   const state = await loadIntegration(deps.db, workspaceId);
   const calendly = clientForWorkspace(deps, state);
   try {
@@ -44,7 +47,11 @@ export async function testCalendlyConnection(deps: CalendlyIntegrationDeps, work
     const message = mapped instanceof Error ? mapped.message : "Connection test failed";
     await deps.db.client.update({
       where: { id: workspaceId },
-      data: { calendlyConnectionStatus: "ERROR", calendlyConnectionCheckedAt: deps.clock(), calendlyLastError: message },
+      data: {
+        calendlyConnectionStatus: "ERROR",
+        calendlyConnectionCheckedAt: deps.clock(),
+        calendlyLastError: message,
+      },
       select: { id: true },
     });
     throw mapped;

@@ -1,13 +1,13 @@
 import type { CalendlyUser } from "@booking/calendly";
-import { Prisma, secretContext, type MeetingBookingProvider } from "@booking/db";
+import { type MeetingBookingProvider, Prisma, secretContext } from "@booking/db";
 import { DomainError } from "../../errors.ts";
 import type { CalendlyIntegrationDeps } from "./deps.ts";
 import { loadIntegration } from "./integration-state.ts";
-import { integrationView, type CalendlyIntegrationView } from "./integration-view.ts";
+import { type CalendlyIntegrationView, integrationView } from "./integration-view.ts";
 import { callCalendly } from "./map-error.ts";
-import { clientForWorkspace } from "./token.ts";
 import { forgottenSubscription } from "./remove-subscription.ts";
 import { withSubscriptionLease } from "./subscription-lease.ts";
+import { clientForWorkspace } from "./token.ts";
 
 export type UpdateCalendlyIntegrationInput = {
   provider?: MeetingBookingProvider;
@@ -37,7 +37,8 @@ export async function updateCalendlyIntegration(
   input: UpdateCalendlyIntegrationInput,
 ): Promise<CalendlyIntegrationView> {
   // Removing the token deletes the subscription at Calendly: serialized like ensure/remove.
-  if (input.token === null) return withSubscriptionLease(deps, workspaceId, () => applyUpdate(deps, workspaceId, input));
+  if (input.token === null)
+    return withSubscriptionLease(deps, workspaceId, () => applyUpdate(deps, workspaceId, input));
   return applyUpdate(deps, workspaceId, input);
 }
 
@@ -51,9 +52,11 @@ async function applyUpdate(
   const settings = state.settings;
 
   const provider = input.provider ?? settings?.meetingBookingProvider ?? "GHL";
-  const eventTypeLink = input.eventTypeLink === undefined ? (settings?.calendlyEventTypeLink ?? null) : input.eventTypeLink;
+  const eventTypeLink =
+    input.eventTypeLink === undefined ? (settings?.calendlyEventTypeLink ?? null) : input.eventTypeLink;
   const eventTypeUri = input.eventTypeUri === undefined ? (settings?.calendlyEventTypeUri ?? null) : input.eventTypeUri;
-  const eventTypeName = input.eventTypeName === undefined ? (settings?.calendlyEventTypeName ?? null) : input.eventTypeName;
+  const eventTypeName =
+    input.eventTypeName === undefined ? (settings?.calendlyEventTypeName ?? null) : input.eventTypeName;
   const tokenConfigured = input.token === undefined ? state.calendlyAccessTokenEnc !== null : input.token !== null;
   const enabled =
     input.enabled ?? (input.provider === "CALENDLY" ? true : input.token === null ? false : state.calendlyEnabled);
@@ -62,12 +65,14 @@ async function applyUpdate(
   if (input.enabled === false && provider === "CALENDLY") {
     fieldErrors.enabled = ["Calendly is the booking provider: switch the provider to GHL before disabling Calendly"];
   }
-  if (enabled || (input.provider === "CALENDLY")) {
+  if (enabled || input.provider === "CALENDLY") {
     if (!tokenConfigured) fieldErrors.token = ["A Calendly access token is required to enable Calendly"];
     if (!eventTypeLink) fieldErrors.eventTypeLink = ["Choose the Calendly event type leads should book"];
   }
   if (Object.keys(fieldErrors).length > 0) {
-    const message = Object.entries(fieldErrors).map(([, m]) => m[0]).join("; ");
+    const message = Object.entries(fieldErrors)
+      .map(([, m]) => m[0])
+      .join("; ");
     throw new DomainError("PRECONDITION_FAILED", message, { fieldErrors });
   }
 
@@ -110,7 +115,12 @@ async function applyUpdate(
     } satisfies Prisma.ClientUpdateInput);
   }
 
-  const settingsData = { meetingBookingProvider: provider, calendlyEventTypeLink: eventTypeLink, calendlyEventTypeUri: eventTypeUri, calendlyEventTypeName: eventTypeName };
+  const settingsData = {
+    meetingBookingProvider: provider,
+    calendlyEventTypeLink: eventTypeLink,
+    calendlyEventTypeUri: eventTypeUri,
+    calendlyEventTypeName: eventTypeName,
+  };
   try {
     await deps.db.$transaction([
       deps.db.client.update({ where: { id: workspaceId }, data, select: { id: true } }),

@@ -1,8 +1,14 @@
-import { Prisma, normalizeEmail, type Db, type LeadSource } from "@booking/db";
+import { type Db, type LeadSource, normalizeEmail, Prisma } from "@booking/db";
 import { DomainError } from "../../errors.ts";
-import { leadSelect, type LeadView } from "./lead-view.ts";
+import { type LeadView, leadSelect } from "./lead-view.ts";
 
-export type CreateLeadInput = { workspaceId: string; name: string; email: string; phone?: string | null; source?: LeadSource };
+export type CreateLeadInput = {
+  workspaceId: string;
+  name: string;
+  email: string;
+  phone?: string | null;
+  source?: LeadSource;
+};
 
 /**
  * Creates a lead. Emails are stored lower-case and are unique per workspace (a database
@@ -13,7 +19,13 @@ export async function createLead(deps: { db: Db }, input: CreateLeadInput): Prom
   const email = normalizeEmail(input.email);
   try {
     return await deps.db.lead.create({
-      data: { clientId: input.workspaceId, name: input.name.trim(), email, phone: input.phone ?? null, source: input.source ?? "MANUAL" },
+      data: {
+        clientId: input.workspaceId,
+        name: input.name.trim(),
+        email,
+        phone: input.phone ?? null,
+        source: input.source ?? "MANUAL",
+      },
       select: leadSelect,
     });
   } catch (error) {

@@ -1,6 +1,6 @@
 import type { Db } from "@booking/db";
 import { DomainError } from "../../errors.ts";
-import { leadSelect, type LeadView } from "./lead-view.ts";
+import { type LeadView, leadSelect } from "./lead-view.ts";
 
 /** The lead, or NOT_FOUND. Callers authorize against `lead.clientId` before returning it. */
 export async function getLead(deps: { db: Db }, leadId: string): Promise<LeadView> {

@@ -1,5 +1,5 @@
-export { listLeads, type ListLeadsInput } from "./list-leads.ts";
+export { type BookingLink, bookingLinkForLead } from "./booking-link.ts";
+export { type CreateLeadInput, createLead } from "./create-lead.ts";
 export { getLead, leadWorkspaceId } from "./get-lead.ts";
-export { createLead, type CreateLeadInput } from "./create-lead.ts";
-export { bookingLinkForLead, type BookingLink } from "./booking-link.ts";
-export { leadSelect, leadListSelect, type LeadView, type LeadListItem } from "./lead-view.ts";
+export { type LeadListItem, type LeadView, leadListSelect, leadSelect } from "./lead-view.ts";
+export { type ListLeadsInput, listLeads } from "./list-leads.ts";

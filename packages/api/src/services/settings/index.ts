@@ -1,2 +1,2 @@
-export { getSettings, settingsSelect, defaultSettings, type WorkspaceSettingsView } from "./get-settings.ts";
-export { updateSettings, type UpdateSettingsInput } from "./update-settings.ts";
+export { defaultSettings, getSettings, settingsSelect, type WorkspaceSettingsView } from "./get-settings.ts";
+export { type UpdateSettingsInput, updateSettings } from "./update-settings.ts";

@@ -13,7 +13,11 @@ export type UpdateSettingsInput = {
  * editing the active provider's fields) requires what that provider needs: GHL a calendar id or a
  * booking link; Calendly a stored token and an event type link (and it turns Calendly on).
  */
-export async function updateSettings(deps: { db: Db }, workspaceId: string, input: UpdateSettingsInput): Promise<WorkspaceSettingsView> {
+export async function updateSettings(
+  deps: { db: Db },
+  workspaceId: string,
+  input: UpdateSettingsInput,
+): Promise<WorkspaceSettingsView> {
   const client = await deps.db.client.findUnique({
     where: { id: workspaceId },
     select: { calendlyAccessTokenEnc: true, settings: { select: settingsSelect } },
@@ -28,14 +32,19 @@ export async function updateSettings(deps: { db: Db }, workspaceId: string, inpu
 
   const fieldErrors: Record<string, string[]> = {};
   if (next.meetingBookingProvider === "GHL") {
-    const touched = input.meetingBookingProvider !== undefined || input.ghlCalendarId !== undefined || input.ghlBookingLink !== undefined;
+    const touched =
+      input.meetingBookingProvider !== undefined ||
+      input.ghlCalendarId !== undefined ||
+      input.ghlBookingLink !== undefined;
     if (touched && !next.ghlCalendarId && !next.ghlBookingLink) {
       fieldErrors.ghlBookingLink = ["GHL booking needs a booking link or a calendar id"];
     }
   }
   if (input.meetingBookingProvider === "CALENDLY") {
-    if (!client.calendlyAccessTokenEnc) fieldErrors.meetingBookingProvider = ["Connect Calendly (save an access token) before choosing it"];
-    else if (!current.calendlyEventTypeLink) fieldErrors.meetingBookingProvider = ["Choose a Calendly event type before choosing Calendly"];
+    if (!client.calendlyAccessTokenEnc)
+      fieldErrors.meetingBookingProvider = ["Connect Calendly (save an access token) before choosing it"];
+    else if (!current.calendlyEventTypeLink)
+      fieldErrors.meetingBookingProvider = ["Choose a Calendly event type before choosing Calendly"];
   }
   if (Object.keys(fieldErrors).length > 0) {
     const first = Object.values(fieldErrors)[0]![0]!;

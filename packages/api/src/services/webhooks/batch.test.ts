@@ -1,9 +1,9 @@
 import { buildWebhookEnvelope } from "@booking/calendly/testing";
 import { parseCalendlyWebhook } from "@booking/calendly/webhooks";
-import { createTestDatabase, type TestDatabase } from "@booking/db/testing";
 import type { SecretBox } from "@booking/db";
+import { createTestDatabase, type TestDatabase } from "@booking/db/testing";
 import { createDeliveryBatcher } from "./batch.ts";
-import { receiveDeliveries, type DeliveryInput, type DeliveryResult } from "./receive.ts";
+import { type DeliveryInput, type DeliveryResult, receiveDeliveries } from "./receive.ts";
 import { createWorkspace, testSecrets } from "./test-helpers.ts";
 
 let t: TestDatabase;
@@ -23,7 +23,10 @@ const input = (workspaceId: string, body: unknown): DeliveryInput => {
   return { workspaceId, rawBody, envelope: p.envelope, invitee: p.invitee };
 };
 async function batch(workspaceId: string, bodies: unknown[]): Promise<DeliveryResult[]> {
-  const out = await receiveDeliveries(deps(), bodies.map((b) => input(workspaceId, b)));
+  const out = await receiveDeliveries(
+    deps(),
+    bodies.map((b) => input(workspaceId, b)),
+  );
   return out.map((r) => {
     if (r instanceof Error) throw r;
     return r;
@@ -42,10 +45,18 @@ describe("one batch = one transaction, same effect as one by one", () => {
     const rs = await batch(ws.id, [body, other, body, body]);
     expect(rs.map((r) => r.duplicate)).toEqual([false, false, true, true]);
     expect(rs[0]).toMatchObject({ status: "PROCESSED", outcome: "booked", leadCreated: true });
-    expect(rs[2]).toMatchObject({ eventId: rs[0]!.eventId, outcome: "duplicate", leadId: rs[0]!.leadId, leadCreated: false });
+    expect(rs[2]).toMatchObject({
+      eventId: rs[0]!.eventId,
+      outcome: "duplicate",
+      leadId: rs[0]!.leadId,
+      leadCreated: false,
+    });
     const rows = await t.db.webhookEvent.findMany({ where: { clientId: ws.id }, orderBy: { idempotencyKey: "asc" } });
     expect(rows.map((r) => [r.idempotencyKey, r.deliveryCount, r.attempts, r.status])).toEqual(
-      [[`invitee.created:${body.payload.uri}`, 3, 1, "PROCESSED"], [`invitee.created:${other.payload.uri}`, 1, 1, "PROCESSED"]].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+      [
+        [`invitee.created:${body.payload.uri}`, 3, 1, "PROCESSED"],
+        [`invitee.created:${other.payload.uri}`, 1, 1, "PROCESSED"],
+      ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
     );
     expect(await t.db.lead.count({ where: { clientId: ws.id } })).toBe(2);
     // Redelivered in a later batch: counted, not re-applied.
@@ -55,45 +66,74 @@ describe("one batch = one transaction, same effect as one by one", () => {
   });
 
   it.each([
-    ["cancel-first", T2, T2], ["create-first", T2, T2],
-    ["cancel-first", T3, T2], ["create-first", T3, T2],
-    ["cancel-first", T2, T3], ["create-first", T2, T3],
-  ] as const)("a reschedule's two deliveries in one batch (%s, cancel at %s, create at %s) end BOOKED at the new time", async (order, cancelAt, createAt) => {
-    const ws = await createWorkspace(t.db, secrets);
-    const original = buildWebhookEnvelope("invitee.created", { email: "move@x.test" }, at(T1));
-    const [r0] = await batch(ws.id, [original]);
-    const newEvent = "https://api.calendly.com/scheduled_events/11111111-2222-4333-8444-555555555555";
-    const newStart = "2026-06-01T10:00:00.000Z";
-    const created = buildWebhookEnvelope("invitee.created", {
-      email: "move@x.test", old_invitee: original.payload.uri,
-      scheduled_event: { uri: newEvent, start_time: newStart, end_time: "2026-06-01T10:30:00.000Z" },
-    }, at(createAt));
-    const canceled = buildWebhookEnvelope("invitee.canceled", { uri: original.payload.uri, email: "move@x.test", rescheduled: true, new_invitee: created.payload.uri }, at(cancelAt));
-    const rs = await batch(ws.id, order === "cancel-first" ? [canceled, created] : [created, canceled]);
-    expect(rs.every((r) => r.status === "PROCESSED" && r.leadId === r0!.leadId)).toBe(true);
-    const l = await lead(r0!.leadId!);
-    expect(l).toMatchObject({ appointmentStatus: "BOOKED", calendlyInviteeUri: created.payload.uri, calendlyScheduledEventUri: newEvent });
-    expect(l.appointmentStartAt?.toISOString()).toBe(newStart);
-    expect(await t.db.lead.count({ where: { clientId: ws.id } })).toBe(1);
-  });
+    ["cancel-first", T2, T2],
+    ["create-first", T2, T2],
+    ["cancel-first", T3, T2],
+    ["create-first", T3, T2],
+    ["cancel-first", T2, T3],
+    ["create-first", T2, T3],
+  ] as const)(
+    "a reschedule's two deliveries in one batch (%s, cancel at %s, create at %s) end BOOKED at the new time",
+    async (order, cancelAt, createAt) => {
+      const ws = await createWorkspace(t.db, secrets);
+      const original = buildWebhookEnvelope("invitee.created", { email: "move@x.test" }, at(T1));
+      const [r0] = await batch(ws.id, [original]);
+      const newEvent = "https://api.calendly.com/scheduled_events/11111111-2222-4333-8444-555555555555";
+      const newStart = "2026-06-01T10:00:00.000Z";
+      const created = buildWebhookEnvelope(
+        "invitee.created",
+        {
+          email: "move@x.test",
+          old_invitee: original.payload.uri,
+          scheduled_event: { uri: newEvent, start_time: newStart, end_time: "2026-06-01T10:30:00.000Z" },
+        },
+        at(createAt),
+      );
+      const canceled = buildWebhookEnvelope(
+        "invitee.canceled",
+        { uri: original.payload.uri, email: "move@x.test", rescheduled: true, new_invitee: created.payload.uri },
+        at(cancelAt),
+      );
+      const rs = await batch(ws.id, order === "cancel-first" ? [canceled, created] : [created, canceled]);
+      expect(rs.every((r) => r.status === "PROCESSED" && r.leadId === r0!.leadId)).toBe(true);
+      const l = await lead(r0!.leadId!);
+      expect(l).toMatchObject({
+        appointmentStatus: "BOOKED",
+        calendlyInviteeUri: created.payload.uri,
+        calendlyScheduledEventUri: newEvent,
+      });
+      expect(l.appointmentStartAt?.toISOString()).toBe(newStart);
+      expect(await t.db.lead.count({ where: { clientId: ws.id } })).toBe(1);
+    },
+  );
 
   it("a whole invitee history for a new person in one batch: one lead, the last state", async () => {
     const ws = await createWorkspace(t.db, secrets);
     const created = buildWebhookEnvelope("invitee.created", { email: "Hist@x.test" }, at(T1));
-    const noShow = buildWebhookEnvelope("invitee_no_show.created", { uri: created.payload.uri, email: "hist@x.test" }, at(T2));
+    const noShow = buildWebhookEnvelope(
+      "invitee_no_show.created",
+      { uri: created.payload.uri, email: "hist@x.test" },
+      at(T2),
+    );
     const second = buildWebhookEnvelope("invitee.created", { email: "hist@x.test" }, at(T1)); // another booking of the same person, older
     const rs = await batch(ws.id, [created, noShow, second]);
     expect(rs.map((r) => r.outcome)).toEqual(["booked", "no_show", "stale"]);
     expect(rs.map((r) => r.leadCreated)).toEqual([true, false, false]);
     expect(new Set(rs.map((r) => r.leadId)).size).toBe(1);
-    expect(await lead(rs[0]!.leadId!)).toMatchObject({ appointmentStatus: "NO_SHOW", email: "hist@x.test", calendlyInviteeUri: created.payload.uri });
+    expect(await lead(rs[0]!.leadId!)).toMatchObject({
+      appointmentStatus: "NO_SHOW",
+      email: "hist@x.test",
+      calendlyInviteeUri: created.payload.uri,
+    });
   });
 
   it("one poisoned delivery does not fail the others of its batch: it is kept FAILED with its error", async () => {
     const ws = await createWorkspace(t.db, secrets);
     await t.db.$executeRawUnsafe(`CREATE FUNCTION batch_boom() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
       IF NEW.email LIKE 'poison%' THEN RAISE EXCEPTION 'lead rejected by test trigger'; END IF; RETURN NEW; END $$`);
-    await t.db.$executeRawUnsafe(`CREATE TRIGGER batch_boom BEFORE INSERT ON "Lead" FOR EACH ROW EXECUTE FUNCTION batch_boom()`);
+    await t.db.$executeRawUnsafe(
+      `CREATE TRIGGER batch_boom BEFORE INSERT ON "Lead" FOR EACH ROW EXECUTE FUNCTION batch_boom()`,
+    );
     try {
       const bodies = [
         buildWebhookEnvelope("invitee.created", { email: "fine1@x.test" }),
@@ -102,10 +142,22 @@ describe("one batch = one transaction, same effect as one by one", () => {
       ];
       const rs = await batch(ws.id, [...bodies, bodies[1]]);
       expect(rs.map((r) => r.status)).toEqual(["PROCESSED", "FAILED", "PROCESSED", "FAILED"]);
-      expect(rs[1]).toMatchObject({ duplicate: false, outcome: "mapping_failed", error: expect.stringMatching(/lead rejected by test trigger/) });
+      expect(rs[1]).toMatchObject({
+        duplicate: false,
+        outcome: "mapping_failed",
+        error: expect.stringMatching(/lead rejected by test trigger/),
+      });
       expect(rs[3]).toMatchObject({ duplicate: true, eventId: rs[1]!.eventId });
-      expect(await t.db.webhookEvent.findUniqueOrThrow({ where: { id: rs[1]!.eventId } })).toMatchObject({ status: "FAILED", deliveryCount: 2, attempts: 1 });
-      expect((await t.db.lead.findMany({ where: { clientId: ws.id }, select: { email: true }, orderBy: { email: "asc" } })).map((l) => l.email)).toEqual(["fine1@x.test", "fine2@x.test"]);
+      expect(await t.db.webhookEvent.findUniqueOrThrow({ where: { id: rs[1]!.eventId } })).toMatchObject({
+        status: "FAILED",
+        deliveryCount: 2,
+        attempts: 1,
+      });
+      expect(
+        (
+          await t.db.lead.findMany({ where: { clientId: ws.id }, select: { email: true }, orderBy: { email: "asc" } })
+        ).map((l) => l.email),
+      ).toEqual(["fine1@x.test", "fine2@x.test"]);
     } finally {
       await t.db.$executeRawUnsafe(`DROP TRIGGER batch_boom ON "Lead"`);
     }
@@ -127,12 +179,18 @@ describe("the batcher", () => {
     const ws = await createWorkspace(t.db, secrets);
     const batcher = createDeliveryBatcher(deps(), { maxBatch: 8 });
     const copy = buildWebhookEnvelope("invitee.created", { email: "burst@x.test" });
-    const others = Array.from({ length: 30 }, (_, i) => buildWebhookEnvelope("invitee.created", { email: `b${i}@x.test` }));
-    const rs = await Promise.all([...Array.from({ length: 20 }, () => copy), ...others].map((b) => batcher.submit(input(ws.id, b))));
+    const others = Array.from({ length: 30 }, (_, i) =>
+      buildWebhookEnvelope("invitee.created", { email: `b${i}@x.test` }),
+    );
+    const rs = await Promise.all(
+      [...Array.from({ length: 20 }, () => copy), ...others].map((b) => batcher.submit(input(ws.id, b))),
+    );
     await batcher.close();
     expect(rs.slice(0, 20).filter((r) => !r.duplicate)).toHaveLength(1);
     expect(rs.slice(20).every((r) => !r.duplicate && r.outcome === "booked" && r.leadCreated)).toBe(true);
-    expect(await t.db.webhookEvent.findFirstOrThrow({ where: { clientId: ws.id, inviteeUri: copy.payload.uri } })).toMatchObject({ deliveryCount: 20, attempts: 1 });
+    expect(
+      await t.db.webhookEvent.findFirstOrThrow({ where: { clientId: ws.id, inviteeUri: copy.payload.uri } }),
+    ).toMatchObject({ deliveryCount: 20, attempts: 1 });
     expect(await t.db.lead.count({ where: { clientId: ws.id } })).toBe(31);
     const batches = await t.db.webhookEvent.groupBy({ by: ["receivedAt"], where: { clientId: ws.id } });
     expect(batches.length).toBeLessThan(31); // grouped into transactions
@@ -144,8 +202,15 @@ describe("the batcher", () => {
     const ws = await createWorkspace(t.db, secrets);
     const a = createDeliveryBatcher(deps());
     const b = createDeliveryBatcher(deps());
-    const bodies = Array.from({ length: 12 }, (_, i) => buildWebhookEnvelope("invitee.created", { email: i % 2 ? "Same@x.test" : "same@x.test" }, at(i % 3 ? T1 : T2)));
-    const rs = await Promise.all(bodies.flatMap((body, i) => [a.submit(input(ws.id, body)), (i % 2 ? a : b).submit(input(ws.id, bodies[(i + 5) % 12]))]));
+    const bodies = Array.from({ length: 12 }, (_, i) =>
+      buildWebhookEnvelope("invitee.created", { email: i % 2 ? "Same@x.test" : "same@x.test" }, at(i % 3 ? T1 : T2)),
+    );
+    const rs = await Promise.all(
+      bodies.flatMap((body, i) => [
+        a.submit(input(ws.id, body)),
+        (i % 2 ? a : b).submit(input(ws.id, bodies[(i + 5) % 12])),
+      ]),
+    );
     await Promise.all([a.close(), b.close()]);
     expect(rs.every((r) => r.status === "PROCESSED")).toBe(true);
     const leads = await t.db.lead.findMany({ where: { clientId: ws.id } });

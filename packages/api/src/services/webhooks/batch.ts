@@ -4,7 +4,7 @@
 // answered only after its batch committed, with its own result, as if it had been alone
 // (receiveDeliveries): exactly-once comes from PostgreSQL, so several processes may batch at once.
 import { now, type WebhookServiceDeps } from "./deps.ts";
-import { receiveDeliveries, touchLastWebhookAt, type DeliveryInput, type DeliveryResult } from "./receive.ts";
+import { type DeliveryInput, type DeliveryResult, receiveDeliveries, touchLastWebhookAt } from "./receive.ts";
 
 export type DeliveryBatcher = {
   submit(input: DeliveryInput): Promise<DeliveryResult>;
@@ -52,7 +52,10 @@ export function createDeliveryBatcher(deps: WebhookServiceDeps, opts: DeliveryBa
 
   async function run(batch: Pending[]) {
     try {
-      const results = await receiveDeliveries(deps, batch.map((p) => p.input));
+      const results = await receiveDeliveries(
+        deps,
+        batch.map((p) => p.input),
+      );
       const accepted = batch.filter((_, i) => !(results[i] instanceof Error)).map((p) => p.input);
       await touch(accepted);
       batch.forEach((p, i) => {

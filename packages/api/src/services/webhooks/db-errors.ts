@@ -1,9 +1,26 @@
 // Classifying errors from Prisma / the pg driver adapter without importing driver internals.
 
 const UNAVAILABLE_CODES = new Set([
-  "P1001", "P1002", "P1008", "P1017", "P2024", // Prisma: can't reach, timed out, server closed, pool timeout
-  "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH",
-  "57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006", "53300", // PG: shutdown, cannot connect now, connection failures, too many connections
+  "P1001",
+  "P1002",
+  "P1008",
+  "P1017",
+  "P2024", // Prisma: can't reach, timed out, server closed, pool timeout
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EHOSTUNREACH",
+  "57P01",
+  "57P02",
+  "57P03",
+  "08000",
+  "08001",
+  "08003",
+  "08004",
+  "08006",
+  "53300", // PG: shutdown, cannot connect now, connection failures, too many connections
 ]);
 const UNAVAILABLE_TEXT =
   /ECONNREFUSED|ECONNRESET|Connection terminated|connection timeout|timeout exceeded when trying to connect|Can't reach database|server closed the connection|the database system is (shutting down|starting up)|terminating connection|Client has encountered a connection error|Connection closed|connect ETIMEDOUT/i;
@@ -25,7 +42,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (typeof e.name === "string" && e.name === "PrismaClientInitializationError") return true;
     if (typeof e.message === "string" && UNAVAILABLE_TEXT.test(e.message)) return true;
     const kind = (e as { kind?: unknown }).kind;
-    if (typeof kind === "string" && /^(DatabaseNotReachable|ConnectionClosed|SocketTimeout|TooManyConnections)$/.test(kind)) return true;
+    if (
+      typeof kind === "string" &&
+      /^(DatabaseNotReachable|ConnectionClosed|SocketTimeout|TooManyConnections)$/.test(kind)
+    )
+      return true;
   }
   return false;
 }
@@ -45,7 +66,11 @@ export function isUniqueViolation(error: unknown): boolean {
     for (const c of [e.code, e.originalCode]) if (c === "23505" || c === "P2002") return true;
     const kind = (e as { kind?: unknown }).kind;
     if (kind === "UniqueConstraintViolation") return true;
-    if (typeof e.message === "string" && /duplicate key value violates unique constraint|Unique constraint failed/i.test(e.message)) return true;
+    if (
+      typeof e.message === "string" &&
+      /duplicate key value violates unique constraint|Unique constraint failed/i.test(e.message)
+    )
+      return true;
   }
   return false;
 }

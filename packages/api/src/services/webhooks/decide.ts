@@ -18,9 +18,7 @@ export type Appointment = {
   calendlyEventAt: Date | null;
 };
 
-export type LeadState = Appointment & { id: string };
-
-export const EMPTY_APPOINTMENT: Appointment = {
+const EMPTY_APPOINTMENT: Appointment = {
   appointmentStatus: "NONE",
   appointmentStartAt: null,
   appointmentEndAt: null,
@@ -65,7 +63,8 @@ export function decide(f: InviteeFacts, lead: Appointment | null): Decision {
   const tracksOther = current.calendlyInviteeUri !== null && current.calendlyInviteeUri !== f.uri;
 
   // A reschedule's new booking supersedes the old invitee whatever the order of the two events.
-  const completesReschedule = f.event === "invitee.created" && f.oldInvitee !== null && current.calendlyInviteeUri === f.oldInvitee;
+  const completesReschedule =
+    f.event === "invitee.created" && f.oldInvitee !== null && current.calendlyInviteeUri === f.oldInvitee;
   const isStale = current.calendlyEventAt !== null && f.eventAt.getTime() < current.calendlyEventAt.getTime();
   if (isStale && !completesReschedule) return { apply: false, outcome: "stale" };
 
@@ -91,7 +90,8 @@ export function decide(f: InviteeFacts, lead: Appointment | null): Decision {
       };
     case "invitee.canceled": {
       // The old half of a reschedule whose new invitee is already on the lead: nothing to undo.
-      if (f.rescheduled && f.newInvitee !== null && current.calendlyInviteeUri === f.newInvitee) return { apply: false, outcome: "superseded" };
+      if (f.rescheduled && f.newInvitee !== null && current.calendlyInviteeUri === f.newInvitee)
+        return { apply: false, outcome: "superseded" };
       if (tracksOther) return { apply: false, outcome: "other_booking" };
       const c = f.cancellation;
       return {

@@ -2,7 +2,12 @@
 // the mapping code does not depend on the payload's full shape.
 import type { InviteePayload } from "@booking/calendly/webhooks";
 
-export const INVITEE_EVENTS = ["invitee.created", "invitee.canceled", "invitee_no_show.created", "invitee_no_show.deleted"] as const;
+const INVITEE_EVENTS = [
+  "invitee.created",
+  "invitee.canceled",
+  "invitee_no_show.created",
+  "invitee_no_show.deleted",
+] as const;
 export type InviteeEventName = (typeof INVITEE_EVENTS)[number];
 
 export function isInviteeEvent(name: string): name is InviteeEventName {
@@ -24,7 +29,12 @@ export type InviteeFacts = {
   startAt: Date | null;
   endAt: Date | null;
   inviteeCreatedAt: Date | null;
-  cancellation: { canceledBy: string | null; reason: string | null; cancelerType: string | null; createdAt: Date | null } | null;
+  cancellation: {
+    canceledBy: string | null;
+    reason: string | null;
+    cancelerType: string | null;
+    createdAt: Date | null;
+  } | null;
   noShowUri: string | null;
 };
 
@@ -35,7 +45,11 @@ const date = (v: unknown): Date | null => {
 };
 const str = (v: unknown): string | null => (typeof v === "string" && v.length > 0 ? v : null);
 
-export function inviteeFacts(event: InviteeEventName, envelopeCreatedAt: string | Date, p: InviteePayload): InviteeFacts {
+export function inviteeFacts(
+  event: InviteeEventName,
+  envelopeCreatedAt: string | Date,
+  p: InviteePayload,
+): InviteeFacts {
   const se = p.scheduled_event;
   const c = p.cancellation ?? null;
   const eventAt = date(envelopeCreatedAt);
@@ -55,7 +69,12 @@ export function inviteeFacts(event: InviteeEventName, envelopeCreatedAt: string 
     endAt: date(se.end_time),
     inviteeCreatedAt: date(p.created_at),
     cancellation: c
-      ? { canceledBy: str(c.canceled_by), reason: str(c.reason), cancelerType: str(c.canceler_type), createdAt: date(c.created_at) }
+      ? {
+          canceledBy: str(c.canceled_by),
+          reason: str(c.reason),
+          cancelerType: str(c.canceler_type),
+          createdAt: date(c.created_at),
+        }
       : null,
     noShowUri: str(p.no_show?.uri),
   };

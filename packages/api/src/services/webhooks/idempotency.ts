@@ -15,7 +15,8 @@ export function idempotencyKey(input: {
 }): string {
   const { event, inviteeUri } = input;
   if (inviteeUri && (event === "invitee.created" || event === "invitee.canceled")) return `${event}:${inviteeUri}`;
-  if (inviteeUri && event === "invitee_no_show.created") return `${event}:${inviteeUri}:${input.noShowUri ?? input.createdAt}`;
+  if (inviteeUri && event === "invitee_no_show.created")
+    return `${event}:${inviteeUri}:${input.noShowUri ?? input.createdAt}`;
   if (inviteeUri && event === "invitee_no_show.deleted") return `${event}:${inviteeUri}:${input.createdAt}`;
   return `${event}:sha256:${createHash("sha256").update(input.rawBody).digest("hex")}`;
 }

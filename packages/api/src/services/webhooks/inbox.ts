@@ -1,8 +1,8 @@
 // The WebhookEvent inbox, written with raw SQL: one statement stores a whole batch of deliveries
 // (insert-or-count), each row written once, with its mapping result when it has one.
 import { Prisma, type WebhookEventStatus } from "@booking/db";
-import type { SqlQuery } from "./sql.ts";
 import { newId } from "./ids.ts";
+import type { SqlQuery } from "./sql.ts";
 
 export type InboxRow = {
   id: string;
@@ -25,7 +25,12 @@ export type InboxInsert = {
   receivedAt: Date;
 };
 
-export type InboxInitial = { status: WebhookEventStatus; outcome: string | null; error: string | null; leadId?: string | null };
+export type InboxInitial = {
+  status: WebhookEventStatus;
+  outcome: string | null;
+  error: string | null;
+  leadId?: string | null;
+};
 
 export type InboxBatchItem = InboxInsert & {
   /** What the row is stored with: RECEIVED, or already its final result (mapped in the same transaction). */
@@ -35,7 +40,8 @@ export type InboxBatchItem = InboxInsert & {
 };
 
 /** The identity of an inbox row (unique in PostgreSQL). */
-export const inboxKey = (r: { workspaceId: string; idempotencyKey: string }) => `${r.workspaceId}\u0000${r.idempotencyKey}`;
+export const inboxKey = (r: { workspaceId: string; idempotencyKey: string }) =>
+  `${r.workspaceId}\u0000${r.idempotencyKey}`;
 
 /** A sub-select (json): the inbox rows that already exist for these keys. */
 export function existingInboxJson(items: Array<{ workspaceId: string; idempotencyKey: string }>): Prisma.Sql {
@@ -51,7 +57,11 @@ export function existingInboxJson(items: Array<{ workspaceId: string; idempotenc
  * inserted in key order, so concurrent batches wait for each other in one order. Returns one row
  * per item, in the items' order; `inserted` is false for a row that already existed.
  */
-export async function insertInboxBatch(tx: SqlQuery, items: InboxBatchItem[], withCtes: Prisma.Sql = Prisma.empty): Promise<InboxRow[]> {
+export async function insertInboxBatch(
+  tx: SqlQuery,
+  items: InboxBatchItem[],
+  withCtes: Prisma.Sql = Prisma.empty,
+): Promise<InboxRow[]> {
   if (items.length === 0) return [];
   const rows = items.map((r) => ({
     id: newId(),
@@ -84,7 +94,9 @@ export async function insertInboxBatch(tx: SqlQuery, items: InboxBatchItem[], wi
     ON CONFLICT ("clientId", "idempotencyKey") DO UPDATE SET "deliveryCount" = "WebhookEvent"."deliveryCount"
       + CASE WHEN excluded.source = 'WEBHOOK' THEN excluded."deliveryCount" ELSE 0 END
     RETURNING id, (xmax = 0) AS inserted, status::text AS status, outcome, error, "leadId", "clientId", "idempotencyKey"`);
-  const byKey = new Map(returned.map((r) => [inboxKey({ workspaceId: r.clientId, idempotencyKey: r.idempotencyKey }), r]));
+  const byKey = new Map(
+    returned.map((r) => [inboxKey({ workspaceId: r.clientId, idempotencyKey: r.idempotencyKey }), r]),
+  );
   return items.map((it) => {
     const r = byKey.get(inboxKey(it));
     if (!r) throw new Error("inbox insert returned no row for a delivery");
@@ -94,6 +106,8 @@ export async function insertInboxBatch(tx: SqlQuery, items: InboxBatchItem[], wi
 
 /** Stores a delivery whose mapping failed (its own statement, after the mapping transaction rolled back). */
 export async function markFailed(db: SqlQuery, r: InboxInsert & { copies: number; error: string }): Promise<InboxRow> {
-  const [row] = await insertInboxBatch(db, [{ ...r, initial: { status: "FAILED", outcome: "mapping_failed", error: r.error } }]);
+  const [row] = await insertInboxBatch(db, [
+    { ...r, initial: { status: "FAILED", outcome: "mapping_failed", error: r.error } },
+  ]);
   return row!;
 }

@@ -40,12 +40,19 @@ export async function listWebhookEvents(
   input: z.input<typeof listWebhookEventsInput>,
 ): Promise<{ items: WebhookEventItem[]; nextCursor: string | null }> {
   const parsed = listWebhookEventsInput.safeParse(input);
-  if (!parsed.success) throw new DomainError("INVALID_INPUT", "Invalid inbox query", { fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> });
+  if (!parsed.success)
+    throw new DomainError("INVALID_INPUT", "Invalid inbox query", {
+      fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
+    });
   const { workspaceId, status, cursor } = parsed.data;
   const limit = parsed.data.limit ?? 50;
   if (cursor) {
-    const found = await deps.db.webhookEvent.findFirst({ where: { id: cursor, clientId: workspaceId }, select: { id: true } });
-    if (!found) throw new DomainError("INVALID_INPUT", "Unknown cursor", { fieldErrors: { cursor: ["Unknown cursor"] } });
+    const found = await deps.db.webhookEvent.findFirst({
+      where: { id: cursor, clientId: workspaceId },
+      select: { id: true },
+    });
+    if (!found)
+      throw new DomainError("INVALID_INPUT", "Unknown cursor", { fieldErrors: { cursor: ["Unknown cursor"] } });
   }
   const rows = await deps.db.webhookEvent.findMany({
     where: { clientId: workspaceId, ...(status ? { status } : {}) },
@@ -53,8 +60,18 @@ export async function listWebhookEvents(
     take: limit + 1,
     ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
     select: {
-      id: true, eventName: true, source: true, status: true, outcome: true, error: true, receivedAt: true,
-      processedAt: true, deliveryCount: true, attempts: true, leadId: true, rawBody: true,
+      id: true,
+      eventName: true,
+      source: true,
+      status: true,
+      outcome: true,
+      error: true,
+      receivedAt: true,
+      processedAt: true,
+      deliveryCount: true,
+      attempts: true,
+      leadId: true,
+      rawBody: true,
     },
   });
   const page = rows.slice(0, limit);

@@ -6,8 +6,8 @@
 // PostgreSQL: row locks on the candidate leads, and the unique invitee URI and (workspace, email)
 // of Lead: two transactions creating the same lead, or taking the same invitee, cannot both commit
 // (the loser's violation rolls it back and the caller runs it again, then it sees the winner's lead).
-import { Prisma, normalizeEmail, type AppointmentStatus } from "@booking/db";
-import { decide, type Appointment, type Outcome } from "./decide.ts";
+import { type AppointmentStatus, normalizeEmail, Prisma } from "@booking/db";
+import { type Appointment, decide, type Outcome } from "./decide.ts";
 import type { InviteeFacts } from "./facts.ts";
 import { newId } from "./ids.ts";
 import type { SqlQuery } from "./sql.ts";
@@ -46,7 +46,12 @@ function rank(l: LeadRow, workspaceId: string, f: InviteeFacts, email: string): 
  */
 export function candidateLeadsJson(items: EventRef[]): Prisma.Sql {
   const events = items.map(({ workspaceId, facts: f }) => ({
-    ws: workspaceId, uri: f.uri, old: f.oldInvitee, new: f.newInvitee, utm: f.utmContent, email: normalizeEmail(f.email),
+    ws: workspaceId,
+    uri: f.uri,
+    old: f.oldInvitee,
+    new: f.newInvitee,
+    utm: f.utmContent,
+    email: normalizeEmail(f.email),
   }));
   return Prisma.sql`(SELECT coalesce(json_agg(c), '[]') FROM (
     SELECT DISTINCT ON (c.id) c.* FROM json_to_recordset(${JSON.stringify(events)}::json)
@@ -91,14 +96,23 @@ export function candidateLeadsFrom(json: unknown): LeadRow[] {
 export type LeadWrite = LeadRow & { name: string; write: "none" | "insert" | "update" };
 
 const writeRow = (l: LeadWrite) => ({
-  id: l.id, ws: l.clientId, name: l.name, email: l.email,
+  id: l.id,
+  ws: l.clientId,
+  name: l.name,
+  email: l.email,
   status: l.appointmentStatus,
-  start: l.appointmentStartAt?.toISOString() ?? null, end: l.appointmentEndAt?.toISOString() ?? null,
-  booked: l.appointmentBookedAt?.toISOString() ?? null, canceled: l.appointmentCanceledAt?.toISOString() ?? null,
-  reason: l.appointmentCancelReason, by: l.appointmentCanceledBy,
-  invitee: l.calendlyInviteeUri, scheduled: l.calendlyScheduledEventUri, eventAt: l.calendlyEventAt?.toISOString() ?? null,
+  start: l.appointmentStartAt?.toISOString() ?? null,
+  end: l.appointmentEndAt?.toISOString() ?? null,
+  booked: l.appointmentBookedAt?.toISOString() ?? null,
+  canceled: l.appointmentCanceledAt?.toISOString() ?? null,
+  reason: l.appointmentCancelReason,
+  by: l.appointmentCanceledBy,
+  invitee: l.calendlyInviteeUri,
+  scheduled: l.calendlyScheduledEventUri,
+  eventAt: l.calendlyEventAt?.toISOString() ?? null,
 });
-const WRITE_COLUMNS = Prisma.raw(`id text, ws text, name text, email text, status text, start timestamp(3), "end" timestamp(3),
+const WRITE_COLUMNS =
+  Prisma.raw(`id text, ws text, name text, email text, status text, start timestamp(3), "end" timestamp(3),
   booked timestamp(3), canceled timestamp(3), reason text, "by" text, invitee text, scheduled text, "eventAt" timestamp(3)`);
 
 /** `WITH new_leads AS (...), updated_leads AS (...)`: the leads of a decided batch, each written once. */
@@ -131,7 +145,11 @@ export function leadWritesCtes(leads: LeadWrite[], at: Date): Prisma.Sql {
  * so candidates are ranked here against that state; the database lookup only has to return a
  * superset (every lead an event could match: URIs change only on leads already fetched).
  */
-export function decideBatch(items: EventRef[], candidates: LeadRow[], at: Date): { results: MappingResult[]; leads: LeadWrite[] } {
+export function decideBatch(
+  items: EventRef[],
+  candidates: LeadRow[],
+  at: Date,
+): { results: MappingResult[]; leads: LeadWrite[] } {
   const leads = new Map<string, LeadWrite>();
   for (const row of candidates) leads.set(row.id, { ...row, name: "", write: "none" });
   const results: MappingResult[] = [];
@@ -142,7 +160,12 @@ export function decideBatch(items: EventRef[], candidates: LeadRow[], at: Date):
       const r = rank(lead, workspaceId, f, email);
       if (r !== null) ranked.push({ lead, rank: r });
     }
-    ranked.sort((a, b) => a.rank - b.rank || a.lead.createdAt.getTime() - b.lead.createdAt.getTime() || (a.lead.id < b.lead.id ? -1 : a.lead.id > b.lead.id ? 1 : 0));
+    ranked.sort(
+      (a, b) =>
+        a.rank - b.rank ||
+        a.lead.createdAt.getTime() - b.lead.createdAt.getTime() ||
+        (a.lead.id < b.lead.id ? -1 : a.lead.id > b.lead.id ? 1 : 0),
+    );
 
     if (ranked.some((c) => c.rank === 1 && c.lead.clientId !== workspaceId)) {
       results.push({ status: "IGNORED", outcome: "invitee_in_other_workspace", leadId: null, leadCreated: false });
@@ -160,7 +183,15 @@ export function decideBatch(items: EventRef[], candidates: LeadRow[], at: Date):
       if (lead.write === "none") lead.write = "update";
       results.push({ status: "PROCESSED", outcome: d.outcome, leadId: lead.id, leadCreated: false });
     } else {
-      const created: LeadWrite = { ...a, id: newId(), clientId: workspaceId, email, name: f.name ?? email, createdAt: at, write: "insert" };
+      const created: LeadWrite = {
+        ...a,
+        id: newId(),
+        clientId: workspaceId,
+        email,
+        name: f.name ?? email,
+        createdAt: at,
+        write: "insert",
+      };
       leads.set(created.id, created);
       results.push({ status: "PROCESSED", outcome: d.outcome, leadId: created.id, leadCreated: true });
     }
@@ -169,11 +200,16 @@ export function decideBatch(items: EventRef[], candidates: LeadRow[], at: Date):
 }
 
 /** Maps stored inbox rows again (replay): same lookup, decisions and lead writes as a live batch. */
-export async function mapInviteeEvents(tx: Tx, items: MappingItem[], at: Date): Promise<MappingResult[]> {
+async function mapInviteeEvents(tx: Tx, items: MappingItem[], at: Date): Promise<MappingResult[]> {
   if (items.length === 0) return [];
   const [row] = await tx.query<{ leads: unknown }>(Prisma.sql`SELECT ${candidateLeadsJson(items)} AS leads`);
   const { results, leads } = decideBatch(items, candidateLeadsFrom(row!.leads), at);
-  const events = results.map((r, i) => ({ id: items[i]!.eventId, status: r.status, outcome: r.outcome, lead: r.leadId }));
+  const events = results.map((r, i) => ({
+    id: items[i]!.eventId,
+    status: r.status,
+    outcome: r.outcome,
+    lead: r.leadId,
+  }));
   await tx.query(Prisma.sql`${leadWritesCtes(leads, at)}
     UPDATE "WebhookEvent" w SET status = x.status::"WebhookEventStatus", outcome = x.outcome, error = NULL,
       attempts = w.attempts + 1, "processedAt" = ${at}::timestamp(3), "leadId" = x.lead

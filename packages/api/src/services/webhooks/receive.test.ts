@@ -1,6 +1,6 @@
 import { buildWebhookEnvelope } from "@booking/calendly/testing";
-import { createTestDatabase, type TestDatabase } from "@booking/db/testing";
 import type { SecretBox } from "@booking/db";
+import { createTestDatabase, type TestDatabase } from "@booking/db/testing";
 import { createWorkspace, deliver, testSecrets } from "./test-helpers.ts";
 
 let t: TestDatabase;
@@ -30,7 +30,9 @@ describe("invitee.created", () => {
       calendlyInviteeUri: body.payload.uri,
       calendlyScheduledEventUri: body.payload.scheduled_event.uri,
     });
-    expect(l.appointmentStartAt?.toISOString()).toBe(new Date(body.payload.scheduled_event.start_time as string).toISOString());
+    expect(l.appointmentStartAt?.toISOString()).toBe(
+      new Date(body.payload.scheduled_event.start_time as string).toISOString(),
+    );
     expect(l.calendlyEventAt?.toISOString()).toBe(new Date(body.created_at).toISOString());
     const ev = await t.db.webhookEvent.findUniqueOrThrow({ where: { id: r.eventId } });
     expect(ev).toMatchObject({
@@ -60,7 +62,11 @@ describe("which lead (SPEC 4)", () => {
     const ws = await createWorkspace(t.db, secrets);
     const byEmail = await t.db.lead.create({ data: { clientId: ws.id, name: "E", email: "same@x.test" } });
     const byId = await t.db.lead.create({ data: { clientId: ws.id, name: "U", email: "other@x.test" } });
-    const r = await deliver(deps(), ws.id, buildWebhookEnvelope("invitee.created", { email: "same@x.test", tracking: { utm_content: byId.id } }));
+    const r = await deliver(
+      deps(),
+      ws.id,
+      buildWebhookEnvelope("invitee.created", { email: "same@x.test", tracking: { utm_content: byId.id } }),
+    );
     expect(r.leadId).toBe(byId.id);
     expect((await lead(byId.id)).appointmentStatus).toBe("BOOKED");
     expect((await lead(byEmail.id)).appointmentStatus).toBe("NONE");
@@ -77,7 +83,11 @@ describe("which lead (SPEC 4)", () => {
     const mine = await createWorkspace(t.db, secrets);
     const other = await createWorkspace(t.db, secrets, { name: "Other" });
     const foreign = await t.db.lead.create({ data: { clientId: other.id, name: "F", email: "shared@x.test" } });
-    const r = await deliver(deps(), mine.id, buildWebhookEnvelope("invitee.created", { email: "shared@x.test", tracking: { utm_content: foreign.id } }));
+    const r = await deliver(
+      deps(),
+      mine.id,
+      buildWebhookEnvelope("invitee.created", { email: "shared@x.test", tracking: { utm_content: foreign.id } }),
+    );
     expect(r.leadCreated).toBe(true);
     expect((await lead(r.leadId!)).clientId).toBe(mine.id);
     expect(await lead(foreign.id)).toMatchObject({ appointmentStatus: "NONE", calendlyInviteeUri: null });
@@ -88,7 +98,11 @@ describe("which lead (SPEC 4)", () => {
     const b = await createWorkspace(t.db, secrets, { name: "B" });
     const body = buildWebhookEnvelope("invitee.created", { email: "x1@x.test" });
     const first = await deliver(deps(), a.id, body);
-    const cancel = buildWebhookEnvelope("invitee.canceled", { uri: body.payload.uri, email: "x1@x.test" }, at("2030-01-01T00:00:00Z"));
+    const cancel = buildWebhookEnvelope(
+      "invitee.canceled",
+      { uri: body.payload.uri, email: "x1@x.test" },
+      at("2030-01-01T00:00:00Z"),
+    );
     const r = await deliver(deps(), b.id, cancel);
     expect(r).toMatchObject({ status: "IGNORED", outcome: "invitee_in_other_workspace", leadId: null });
     expect((await lead(first.leadId!)).appointmentStatus).toBe("BOOKED");
@@ -101,19 +115,45 @@ describe("appointment states", () => {
     const ws = await createWorkspace(t.db, secrets);
     const created = buildWebhookEnvelope("invitee.created", { email: "c@x.test" }, at(T1));
     const r1 = await deliver(deps(), ws.id, created);
-    const r2 = await deliver(deps(), ws.id, buildWebhookEnvelope("invitee.canceled", {
-      uri: created.payload.uri, email: "c@x.test",
-      cancellation: { canceled_by: "Host Person", reason: "Sick", canceler_type: "host", created_at: T2 },
-    }, at(T2)));
+    const r2 = await deliver(
+      deps(),
+      ws.id,
+      buildWebhookEnvelope(
+        "invitee.canceled",
+        {
+          uri: created.payload.uri,
+          email: "c@x.test",
+          cancellation: { canceled_by: "Host Person", reason: "Sick", canceler_type: "host", created_at: T2 },
+        },
+        at(T2),
+      ),
+    );
     expect(r2).toMatchObject({ outcome: "canceled", leadId: r1.leadId });
-    expect(await lead(r1.leadId!)).toMatchObject({ appointmentStatus: "CANCELED", appointmentCancelReason: "Sick", appointmentCanceledBy: "Host Person" });
+    expect(await lead(r1.leadId!)).toMatchObject({
+      appointmentStatus: "CANCELED",
+      appointmentCancelReason: "Sick",
+      appointmentCanceledBy: "Host Person",
+    });
   });
 
   it("a canceled with rescheduled=true is RESCHEDULED, never CANCELED", async () => {
     const ws = await createWorkspace(t.db, secrets);
     const created = buildWebhookEnvelope("invitee.created", { email: "r@x.test" }, at(T1));
     const r1 = await deliver(deps(), ws.id, created);
-    await deliver(deps(), ws.id, buildWebhookEnvelope("invitee.canceled", { uri: created.payload.uri, email: "r@x.test", rescheduled: true, new_invitee: "https://api.calendly.com/scheduled_events/NEW/invitees/NEW" }, at(T2)));
+    await deliver(
+      deps(),
+      ws.id,
+      buildWebhookEnvelope(
+        "invitee.canceled",
+        {
+          uri: created.payload.uri,
+          email: "r@x.test",
+          rescheduled: true,
+          new_invitee: "https://api.calendly.com/scheduled_events/NEW/invitees/NEW",
+        },
+        at(T2),
+      ),
+    );
     expect((await lead(r1.leadId!)).appointmentStatus).toBe("RESCHEDULED");
   });
 
@@ -121,14 +161,28 @@ describe("appointment states", () => {
     const ws = await createWorkspace(t.db, secrets);
     const created = buildWebhookEnvelope("invitee.created", { email: "n@x.test" }, at(T1));
     const r1 = await deliver(deps(), ws.id, created);
-    const ns = await deliver(deps(), ws.id, buildWebhookEnvelope("invitee_no_show.created", { uri: created.payload.uri, email: "n@x.test" }, at(T2)));
+    const ns = await deliver(
+      deps(),
+      ws.id,
+      buildWebhookEnvelope("invitee_no_show.created", { uri: created.payload.uri, email: "n@x.test" }, at(T2)),
+    );
     expect(ns.outcome).toBe("no_show");
     expect((await lead(r1.leadId!)).appointmentStatus).toBe("NO_SHOW");
-    const del = await deliver(deps(), ws.id, buildWebhookEnvelope("invitee_no_show.deleted", { uri: created.payload.uri, email: "n@x.test", no_show: null }, at(T3)));
+    const del = await deliver(
+      deps(),
+      ws.id,
+      buildWebhookEnvelope(
+        "invitee_no_show.deleted",
+        { uri: created.payload.uri, email: "n@x.test", no_show: null },
+        at(T3),
+      ),
+    );
     expect(del.outcome).toBe("no_show_removed");
     const l = await lead(r1.leadId!);
     expect(l.appointmentStatus).toBe("BOOKED");
-    expect(l.appointmentStartAt?.toISOString()).toBe(new Date(created.payload.scheduled_event.start_time as string).toISOString());
+    expect(l.appointmentStartAt?.toISOString()).toBe(
+      new Date(created.payload.scheduled_event.start_time as string).toISOString(),
+    );
   });
 
   it("an older event arriving after a newer one does not undo it", async () => {
@@ -149,17 +203,33 @@ describe("reschedule, in both delivery orders", () => {
     const r0 = await deliver(deps(), ws.id, original);
     const newEvent = "https://api.calendly.com/scheduled_events/11111111-2222-4333-8444-555555555555";
     const newStart = "2026-06-01T10:00:00.000Z";
-    const created = buildWebhookEnvelope("invitee.created", {
-      email: "move@x.test", old_invitee: original.payload.uri,
-      scheduled_event: { uri: newEvent, start_time: newStart, end_time: "2026-06-01T10:30:00.000Z" },
-    }, at(createAt));
-    const canceled = buildWebhookEnvelope("invitee.canceled", {
-      uri: original.payload.uri, email: "move@x.test", rescheduled: true, new_invitee: created.payload.uri,
-    }, at(cancelAt));
+    const created = buildWebhookEnvelope(
+      "invitee.created",
+      {
+        email: "move@x.test",
+        old_invitee: original.payload.uri,
+        scheduled_event: { uri: newEvent, start_time: newStart, end_time: "2026-06-01T10:30:00.000Z" },
+      },
+      at(createAt),
+    );
+    const canceled = buildWebhookEnvelope(
+      "invitee.canceled",
+      {
+        uri: original.payload.uri,
+        email: "move@x.test",
+        rescheduled: true,
+        new_invitee: created.payload.uri,
+      },
+      at(cancelAt),
+    );
     const sequence = order === "cancel-first" ? [canceled, created] : [created, canceled];
     for (const b of sequence) await deliver(deps(), ws.id, b);
     const l = await lead(r0.leadId!);
-    expect(l).toMatchObject({ appointmentStatus: "BOOKED", calendlyInviteeUri: created.payload.uri, calendlyScheduledEventUri: newEvent });
+    expect(l).toMatchObject({
+      appointmentStatus: "BOOKED",
+      calendlyInviteeUri: created.payload.uri,
+      calendlyScheduledEventUri: newEvent,
+    });
     expect(l.appointmentStartAt?.toISOString()).toBe(newStart);
     expect(await t.db.lead.count({ where: { clientId: ws.id } })).toBe(1);
   }
@@ -181,12 +251,20 @@ describe("duplicates and unknown events", () => {
     const r2 = await deliver(deps(), ws.id, body);
     expect(r2).toMatchObject({ duplicate: true, eventId: r1.eventId, outcome: "duplicate" });
     expect(await t.db.lead.count({ where: { clientId: ws.id } })).toBe(1);
-    expect(await t.db.webhookEvent.findUniqueOrThrow({ where: { id: r1.eventId } })).toMatchObject({ deliveryCount: 2, attempts: 1 });
+    expect(await t.db.webhookEvent.findUniqueOrThrow({ where: { id: r1.eventId } })).toMatchObject({
+      deliveryCount: 2,
+      attempts: 1,
+    });
   });
 
   it("stores and acknowledges a valid event it does not map", async () => {
     const ws = await createWorkspace(t.db, secrets);
-    const body = { event: "routing_form_submission.created", created_at: T1, created_by: "u", payload: { uri: "https://api.calendly.com/routing_form_submissions/1" } };
+    const body = {
+      event: "routing_form_submission.created",
+      created_at: T1,
+      created_by: "u",
+      payload: { uri: "https://api.calendly.com/routing_form_submissions/1" },
+    };
     const r = await deliver(deps(), ws.id, body);
     expect(r).toMatchObject({ duplicate: false, status: "IGNORED", outcome: "unhandled_event", leadId: null });
     expect((await deliver(deps(), ws.id, body)).duplicate).toBe(true);
@@ -215,7 +293,11 @@ describe("concurrency (enforced by PostgreSQL)", () => {
       // older it never displaces the first booking, whatever order the four are applied in.
       buildWebhookEnvelope("invitee.created", { email: "race@x.test" }, at(T0)),
       // same invitee, different email spelling: serialized by the unique invitee URI instead
-      buildWebhookEnvelope("invitee_no_show.deleted", { uri: created.payload.uri, email: "Race+alias@x.test", no_show: null }, at(T1)),
+      buildWebhookEnvelope(
+        "invitee_no_show.deleted",
+        { uri: created.payload.uri, email: "Race+alias@x.test", no_show: null },
+        at(T1),
+      ),
     ];
     const results = await Promise.all(bodies.map((b) => deliver(deps(), ws.id, b)));
     expect(results.every((r) => r.status === "PROCESSED")).toBe(true);

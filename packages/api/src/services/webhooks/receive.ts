@@ -10,9 +10,17 @@ import { Prisma, type WebhookEventStatus } from "@booking/db";
 import { DomainError } from "../../errors.ts";
 import { isDatabaseUnavailable, isRetryableConflict, isUniqueViolation } from "./db-errors.ts";
 import { now, sqlOf, type WebhookServiceDeps } from "./deps.ts";
-import { inviteeFacts, isInviteeEvent, type InviteeFacts } from "./facts.ts";
+import { type InviteeFacts, inviteeFacts, isInviteeEvent } from "./facts.ts";
 import { idempotencyKey } from "./idempotency.ts";
-import { existingInboxJson, inboxKey, insertInboxBatch, markFailed, type InboxInitial, type InboxInsert, type InboxRow } from "./inbox.ts";
+import {
+  existingInboxJson,
+  type InboxInitial,
+  type InboxInsert,
+  type InboxRow,
+  inboxKey,
+  insertInboxBatch,
+  markFailed,
+} from "./inbox.ts";
 import { candidateLeadsFrom, candidateLeadsJson, decideBatch, leadWritesCtes } from "./map-invitee.ts";
 import type { SqlRunner } from "./sql.ts";
 
@@ -49,7 +57,8 @@ function isForeignKeyViolation(error: unknown): boolean {
   for (let i = 0; i < 5 && e && typeof e === "object"; i++) {
     const o = e as { code?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown };
     if (o.code === "23503" || o.originalCode === "23503" || o.code === "P2003") return true;
-    if (typeof o.message === "string" && /violates foreign key constraint|Foreign key constraint/i.test(o.message)) return true;
+    if (typeof o.message === "string" && /violates foreign key constraint|Foreign key constraint/i.test(o.message))
+      return true;
     e = o.cause;
   }
   return false;
@@ -69,7 +78,11 @@ function prepare(input: DeliveryInput, at: Date): Omit<Unit, "copies"> {
   if (!isInviteeEvent(event)) {
     initial = { status: "IGNORED", outcome: "unhandled_event", error: null };
   } else if (!input.invitee) {
-    initial = { status: "FAILED", outcome: "invalid_payload", error: "payload does not match Calendly's invitee schema" };
+    initial = {
+      status: "FAILED",
+      outcome: "invalid_payload",
+      error: "payload does not match Calendly's invitee schema",
+    };
   } else {
     facts = inviteeFacts(event, envelope.created_at, input.invitee);
   }
@@ -107,7 +120,12 @@ const fromRow = (row: InboxRow, duplicate: boolean): DeliveryResult => ({
 });
 
 /** The first copy gets the unit's result; the other copies of the batch are duplicates of it. */
-const asCopy = (r: DeliveryResult): DeliveryResult => ({ ...r, duplicate: true, outcome: "duplicate", leadCreated: false });
+const asCopy = (r: DeliveryResult): DeliveryResult => ({
+  ...r,
+  duplicate: true,
+  outcome: "duplicate",
+  leadCreated: false,
+});
 
 /** A mapped delivery's inbox row turned out to exist after all (a concurrent transaction stored it): run again. */
 class ConcurrentDeliveryError extends Error {
@@ -125,18 +143,35 @@ async function storeAndMap(sql: SqlRunner, units: Unit[], at: Date): Promise<Del
   for (let attempt = 1; ; attempt++) {
     try {
       return await sql.transaction(async (tx) => {
-        const invitee = units.filter((u) => u.facts !== null).map((u) => ({ workspaceId: u.row.workspaceId, facts: u.facts! }));
-        const [read] = await tx.query<{ inbox: unknown; leads: unknown }>(Prisma.sql`SELECT ${existingInboxJson(units.map((u) => u.row))} AS inbox,
+        const invitee = units
+          .filter((u) => u.facts !== null)
+          .map((u) => ({ workspaceId: u.row.workspaceId, facts: u.facts! }));
+        const [read] = await tx.query<{
+          inbox: unknown;
+          leads: unknown;
+        }>(Prisma.sql`SELECT ${existingInboxJson(units.map((u) => u.row))} AS inbox,
           ${invitee.length > 0 ? candidateLeadsJson(invitee) : Prisma.sql`'[]'::json`} AS leads`);
-        const existing = new Set(jsonRows<{ ws: string; key: string }>(read!.inbox).map((r) => inboxKey({ workspaceId: r.ws, idempotencyKey: r.key })));
+        const existing = new Set(
+          jsonRows<{ ws: string; key: string }>(read!.inbox).map((r) =>
+            inboxKey({ workspaceId: r.ws, idempotencyKey: r.key }),
+          ),
+        );
         const toMap = units.filter((u) => u.facts !== null && !existing.has(inboxKey(u.row)));
-        const { results, leads } = decideBatch(toMap.map((u) => ({ workspaceId: u.row.workspaceId, facts: u.facts! })), candidateLeadsFrom(read!.leads), at);
+        const { results, leads } = decideBatch(
+          toMap.map((u) => ({ workspaceId: u.row.workspaceId, facts: u.facts! })),
+          candidateLeadsFrom(read!.leads),
+          at,
+        );
         const mapped = new Map(toMap.map((u, j) => [u, results[j]!]));
         const stored = await insertInboxBatch(
           tx,
           units.map((u) => {
             const m = mapped.get(u);
-            return { ...u.row, copies: u.copies.length, initial: m ? { status: m.status, outcome: m.outcome, error: null, leadId: m.leadId } : u.initial };
+            return {
+              ...u.row,
+              copies: u.copies.length,
+              initial: m ? { status: m.status, outcome: m.outcome, error: null, leadId: m.leadId } : u.initial,
+            };
           }),
           leadWritesCtes(leads, at),
         );
@@ -144,9 +179,18 @@ async function storeAndMap(sql: SqlRunner, units: Unit[], at: Date): Promise<Del
           const s = stored[i]!;
           const m = mapped.get(u);
           // Decided as new but stored by someone else meanwhile (or gone): this batch's decisions are void.
-          if ((m && !s.inserted) || (!m && u.facts && s.inserted)) throw new ConcurrentDeliveryError("an inbox row changed during the batch");
+          if ((m && !s.inserted) || (!m && u.facts && s.inserted))
+            throw new ConcurrentDeliveryError("an inbox row changed during the batch");
           if (!m) return fromRow(s, !s.inserted);
-          return { eventId: s.id, duplicate: false, status: m.status, outcome: m.outcome, error: null, leadId: m.leadId, leadCreated: m.leadCreated };
+          return {
+            eventId: s.id,
+            duplicate: false,
+            status: m.status,
+            outcome: m.outcome,
+            error: null,
+            leadId: m.leadId,
+            leadCreated: m.leadCreated,
+          };
         });
       });
     } catch (error) {
@@ -176,7 +220,10 @@ async function storeAndMapOne(sql: SqlRunner, unit: Unit, at: Date): Promise<Del
  * the delivery's result, or the error for that delivery alone (database unavailable: every
  * delivery gets it; unknown workspace: NOT_FOUND).
  */
-export async function receiveDeliveries(deps: WebhookServiceDeps, inputs: DeliveryInput[]): Promise<Array<DeliveryResult | Error>> {
+export async function receiveDeliveries(
+  deps: WebhookServiceDeps,
+  inputs: DeliveryInput[],
+): Promise<Array<DeliveryResult | Error>> {
   const at = now(deps);
   const out: Array<DeliveryResult | Error> = new Array(inputs.length);
   const units: Unit[] = [];
@@ -201,7 +248,11 @@ export async function receiveDeliveries(deps: WebhookServiceDeps, inputs: Delive
   if (units.length === 0) return out;
 
   const sql = sqlOf(deps);
-  const settle = (u: Unit, r: DeliveryResult | Error) => u.copies.forEach((i, n) => (out[i] = n === 0 || r instanceof Error ? r : asCopy(r)));
+  const settle = (u: Unit, r: DeliveryResult | Error) => {
+    u.copies.forEach((i, n) => {
+      out[i] = n === 0 || r instanceof Error ? r : asCopy(r);
+    });
+  };
   if (units.length === 1) {
     const u = units[0]!;
     settle(u, await storeAndMapOne(sql, u, at).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))));
@@ -209,15 +260,21 @@ export async function receiveDeliveries(deps: WebhookServiceDeps, inputs: Delive
   }
   try {
     const results = await storeAndMap(sql, units, at);
-    units.forEach((u, j) => settle(u, results[j]!));
+    units.forEach((u, j) => {
+      settle(u, results[j]!);
+    });
   } catch (error) {
     if (isDatabaseUnavailable(error)) {
       const e = error instanceof Error ? error : new Error(String(error));
-      units.forEach((u) => settle(u, e));
+      for (const u of units) settle(u, e);
       return out;
     }
     // Something in the batch fails for good: each delivery on its own, so only the bad one fails.
-    for (const u of units) settle(u, await storeAndMapOne(sql, u, at).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))));
+    for (const u of units)
+      settle(
+        u,
+        await storeAndMapOne(sql, u, at).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))),
+      );
   }
   return out;
 }

@@ -12,7 +12,13 @@ import { receiveDelivery } from "./receive.ts";
 
 export const reconcileInput = z.object({ workspaceId: z.string().min(1), since: z.coerce.date() });
 
-export type ReconcileSummary = { scannedEvents: number; scannedInvitees: number; imported: number; alreadySeen: number; failed: number };
+export type ReconcileSummary = {
+  scannedEvents: number;
+  scannedInvitees: number;
+  imported: number;
+  alreadySeen: number;
+  failed: number;
+};
 
 type Synth = { event: string; created_at: string; payload: Record<string, unknown> };
 
@@ -23,7 +29,11 @@ function deliveriesFor(event: CalendlyScheduledEvent, invitee: Invitee): Synth[]
   const payload = { ...invitee, scheduled_event: event } as Record<string, unknown>;
   const out: Synth[] = [{ event: "invitee.created", created_at: invitee.created_at, payload }];
   if (invitee.status === "canceled") {
-    out.push({ event: "invitee.canceled", created_at: invitee.cancellation?.created_at ?? invitee.updated_at, payload });
+    out.push({
+      event: "invitee.canceled",
+      created_at: invitee.cancellation?.created_at ?? invitee.updated_at,
+      payload,
+    });
   }
   if (invitee.no_show) out.push({ event: "invitee_no_show.created", created_at: invitee.no_show.created_at, payload });
   return out;
@@ -34,7 +44,10 @@ export async function reconcileCalendlyWorkspace(
   input: z.input<typeof reconcileInput>,
 ): Promise<ReconcileSummary> {
   const parsed = reconcileInput.safeParse(input);
-  if (!parsed.success) throw new DomainError("INVALID_INPUT", "Invalid reconciliation request", { fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> });
+  if (!parsed.success)
+    throw new DomainError("INVALID_INPUT", "Invalid reconciliation request", {
+      fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
+    });
   const { workspaceId, since } = parsed.data;
   const ws = await deps.db.client.findUnique({
     where: { id: workspaceId },
@@ -53,7 +66,11 @@ export async function reconcileCalendlyWorkspace(
   try {
     token = deps.secrets.decrypt(ws.calendlyAccessTokenEnc, secretContext.calendlyAccessToken(workspaceId));
   } catch (cause) {
-    throw new DomainError("PRECONDITION_FAILED", "The stored Calendly token cannot be decrypted: save the token again", { cause });
+    throw new DomainError(
+      "PRECONDITION_FAILED",
+      "The stored Calendly token cannot be decrypted: save the token again",
+      { cause },
+    );
   }
   const calendly = deps.calendlyFor(token);
   let scope: { user?: string; organization?: string };
@@ -66,7 +83,13 @@ export async function reconcileCalendlyWorkspace(
     (e) => !eventTypeUri || !e.event_type || e.event_type === eventTypeUri,
   );
 
-  const summary: ReconcileSummary = { scannedEvents: events.length, scannedInvitees: 0, imported: 0, alreadySeen: 0, failed: 0 };
+  const summary: ReconcileSummary = {
+    scannedEvents: events.length,
+    scannedInvitees: 0,
+    imported: 0,
+    alreadySeen: 0,
+    failed: 0,
+  };
   const pending: Synth[] = [];
   for (const event of events) {
     const invitees = await callCalendly(() => calendly.listEventInvitees(event.uri));
@@ -82,7 +105,13 @@ export async function reconcileCalendlyWorkspace(
       summary.failed++;
       continue;
     }
-    const r = await receiveDelivery(deps, { workspaceId, rawBody, envelope: p.envelope, invitee: p.invitee, source: "RECONCILIATION" });
+    const r = await receiveDelivery(deps, {
+      workspaceId,
+      rawBody,
+      envelope: p.envelope,
+      invitee: p.invitee,
+      source: "RECONCILIATION",
+    });
     if (r.duplicate) summary.alreadySeen++;
     else if (r.status === "FAILED") summary.failed++;
     else summary.imported++;

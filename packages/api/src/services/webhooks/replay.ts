@@ -1,11 +1,11 @@
 // Replays stored deliveries through the same mapper as live ones (operator command and tRPC).
 import { parseCalendlyWebhook } from "@booking/calendly/webhooks";
 import type { WebhookEventStatus } from "@booking/db";
+import { Prisma } from "@booking/db";
 import { z } from "zod";
 import { DomainError } from "../../errors.ts";
 import { isDatabaseUnavailable, isRetryableConflict, isUniqueViolation } from "./db-errors.ts";
 import { now, sqlOf, type WebhookServiceDeps } from "./deps.ts";
-import { Prisma } from "@booking/db";
 import { inviteeFacts, isInviteeEvent } from "./facts.ts";
 import { mapInviteeEvent } from "./map-invitee.ts";
 import { errorText } from "./receive.ts";
@@ -34,7 +34,10 @@ export async function replayWebhookEvents(
   input: z.input<typeof replayWebhookEventsInput>,
 ): Promise<{ results: ReplayResult[] }> {
   const parsed = replayWebhookEventsInput.safeParse(input);
-  if (!parsed.success) throw new DomainError("INVALID_INPUT", "Invalid replay request", { fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> });
+  if (!parsed.success)
+    throw new DomainError("INVALID_INPUT", "Invalid replay request", {
+      fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
+    });
   const { workspaceId, ids, status, limit } = parsed.data;
   const rows = await deps.db.webhookEvent.findMany({
     where: {
@@ -48,22 +51,35 @@ export async function replayWebhookEvents(
   if (ids && rows.length !== new Set(ids).size) {
     const found = new Set(rows.map((r) => r.id));
     const missing = ids.filter((id) => !found.has(id));
-    throw new DomainError("NOT_FOUND", `Unknown webhook event(s): ${missing.slice(0, 5).join(", ")}`, { fieldErrors: { ids: ["Unknown webhook event id"] } });
+    throw new DomainError("NOT_FOUND", `Unknown webhook event(s): ${missing.slice(0, 5).join(", ")}`, {
+      fieldErrors: { ids: ["Unknown webhook event id"] },
+    });
   }
   const results: ReplayResult[] = [];
   for (const { id } of rows) results.push(await replayOne(deps, id));
   return { results };
 }
 
-export async function replayOne(deps: WebhookServiceDeps, id: string): Promise<ReplayResult> {
+async function replayOne(deps: WebhookServiceDeps, id: string): Promise<ReplayResult> {
   const at = now(deps);
-  const head = await deps.db.webhookEvent.findUniqueOrThrow({ where: { id }, select: { clientId: true, eventName: true, rawBody: true } });
+  const head = await deps.db.webhookEvent.findUniqueOrThrow({
+    where: { id },
+    select: { clientId: true, eventName: true, rawBody: true },
+  });
   const parsed = parseCalendlyWebhook(head.rawBody);
   if (!parsed.ok || !isInviteeEvent(parsed.envelope.event) || !parsed.invitee) {
-    const unmapped = parsed.ok && !isInviteeEvent(parsed.envelope.event)
-      ? { status: "IGNORED" as const, outcome: "unhandled_event", error: null }
-      : { status: "FAILED" as const, outcome: "invalid_payload", error: parsed.ok ? "payload does not match Calendly's invitee schema" : parsed.error };
-    await deps.db.webhookEvent.update({ where: { id }, data: { ...unmapped, attempts: { increment: 1 }, processedAt: at } });
+    const unmapped =
+      parsed.ok && !isInviteeEvent(parsed.envelope.event)
+        ? { status: "IGNORED" as const, outcome: "unhandled_event", error: null }
+        : {
+            status: "FAILED" as const,
+            outcome: "invalid_payload",
+            error: parsed.ok ? "payload does not match Calendly's invitee schema" : parsed.error,
+          };
+    await deps.db.webhookEvent.update({
+      where: { id },
+      data: { ...unmapped, attempts: { increment: 1 }, processedAt: at },
+    });
     return { id, ...unmapped };
   }
   const facts = inviteeFacts(parsed.envelope.event, parsed.envelope.created_at, parsed.invitee);

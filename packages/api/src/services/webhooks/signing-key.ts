@@ -1,6 +1,6 @@
 import { Prisma, secretContext } from "@booking/db";
-import { now, sqlOf } from "./deps.ts";
 import type { WebhookServiceDeps } from "./deps.ts";
+import { now, sqlOf } from "./deps.ts";
 
 export type SigningKeyLookup =
   | { kind: "ok"; signingKey: string }
@@ -41,7 +41,10 @@ export type SigningKeyCache = {
  * every time, so a newly configured workspace works at once. Concurrent misses share one read.
  * The previous key of a workspace keeps verifying for at most the TTL after a rotation.
  */
-export function createSigningKeyCache(deps: KeyDeps, opts: { ttlMs?: number; maxEntries?: number } = {}): SigningKeyCache {
+export function createSigningKeyCache(
+  deps: KeyDeps,
+  opts: { ttlMs?: number; maxEntries?: number } = {},
+): SigningKeyCache {
   const ttl = opts.ttlMs ?? 5_000;
   const maxEntries = opts.maxEntries ?? 10_000;
   const entries = new Map<string, { key: SigningKeyLookup; at: number }>();

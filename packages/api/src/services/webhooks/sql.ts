@@ -13,8 +13,14 @@ export function prismaRunner(db: Db): SqlRunner {
 }
 
 /** The part of pg.Pool / pg.PoolClient used here (packages/api does not depend on pg). */
-type PgClientLike = { query(text: string, values: unknown[]): Promise<{ rows: unknown[] }>; release(err?: Error | boolean): void };
-export type PgPoolLike = { query(text: string, values: unknown[]): Promise<{ rows: unknown[] }>; connect(): Promise<PgClientLike> };
+type PgClientLike = {
+  query(text: string, values: unknown[]): Promise<{ rows: unknown[] }>;
+  release(err?: Error | boolean): void;
+};
+export type PgPoolLike = {
+  query(text: string, values: unknown[]): Promise<{ rows: unknown[] }>;
+  connect(): Promise<PgClientLike>;
+};
 
 // Prisma stores DateTime as UTC in `timestamp(3)` columns: send ISO strings, whatever the TZ.
 const param = (v: unknown) => (v instanceof Date ? v.toISOString() : v);
@@ -24,7 +30,8 @@ const param = (v: unknown) => (v instanceof Date ? v.toISOString() : v);
  * `new pg.Pool({ ..., types: { getTypeParser: (oid, fmt) => oid === 1114 ? (s) => new Date(s + "Z") : pg.types.getTypeParser(oid, fmt) } })`.
  */
 export function pgRunner(pool: PgPoolLike): SqlRunner {
-  const run = async <T>(c: Pick<PgClientLike, "query">, q: Prisma.Sql) => (await c.query(q.text, q.values.map(param))).rows as T[];
+  const run = async <T>(c: Pick<PgClientLike, "query">, q: Prisma.Sql) =>
+    (await c.query(q.text, q.values.map(param))).rows as T[];
   return {
     query: (q) => run(pool, q),
     async transaction(fn) {

@@ -1,8 +1,8 @@
 // Shared by this folder's tests (and the webhooks app's tests): a workspace with a signing key, and
 // a way to push a Calendly body through the service the way the HTTP adapter does.
 import { parseCalendlyWebhook } from "@booking/calendly/webhooks";
-import { createSecretBox, generateKey, secretContext, type Db, type SecretBox } from "@booking/db";
-import { receiveDelivery, type DeliveryResult } from "./receive.ts";
+import { createSecretBox, type Db, generateKey, type SecretBox, secretContext } from "@booking/db";
+import { type DeliveryResult, receiveDelivery } from "./receive.ts";
 
 export const testSecrets = (): SecretBox => createSecretBox(generateKey());
 
@@ -16,7 +16,9 @@ export async function createWorkspace(
   await db.client.update({
     where: { id: c.id },
     data: {
-      calendlyWebhookSigningKeyEnc: signingKey ? secrets.encrypt(signingKey, secretContext.calendlySigningKey(c.id)) : null,
+      calendlyWebhookSigningKeyEnc: signingKey
+        ? secrets.encrypt(signingKey, secretContext.calendlySigningKey(c.id))
+        : null,
       calendlyAccessTokenEnc: opts.token ? secrets.encrypt(opts.token, secretContext.calendlyAccessToken(c.id)) : null,
       calendlyOrganizationUri: opts.token ? "https://api.calendly.com/organizations/ORG" : null,
       calendlyUserUri: opts.token ? "https://api.calendly.com/users/USER" : null,

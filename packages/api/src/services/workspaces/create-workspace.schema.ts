@@ -1,7 +1,12 @@
-import { z } from "zod";
 import { normalizeEmail } from "@booking/db";
+import { z } from "zod";
 
-const email = z.string().trim().max(320).pipe(z.email({ message: "Invalid email address" })).transform(normalizeEmail);
+const email = z
+  .string()
+  .trim()
+  .max(320)
+  .pipe(z.email({ message: "Invalid email address" }))
+  .transform(normalizeEmail);
 const emailList = z.array(email).max(500, "At most 500 emails").optional();
 
 /** Input of workspace provisioning (tRPC `workspaces.create` and `POST /api/admin/workspaces`). */

@@ -21,7 +21,10 @@ function membersOf(input: CreateWorkspaceParsed): Array<{ email: string; role: M
   };
   add(input.adminEmails, "ADMIN");
   add(input.setterEmails, "SETTER");
-  add([...(input.inboxManagerEmails ?? []), ...(input.inboxManagerEmail ? [input.inboxManagerEmail] : [])], "INBOX_MANAGER");
+  add(
+    [...(input.inboxManagerEmails ?? []), ...(input.inboxManagerEmail ? [input.inboxManagerEmail] : [])],
+    "INBOX_MANAGER",
+  );
   return out;
 }
 
@@ -33,7 +36,7 @@ function membersOf(input: CreateWorkspaceParsed): Array<{ email: string; role: M
 export async function createWorkspace(deps: { db: Db }, input: CreateWorkspaceParsed): Promise<CreatedWorkspace> {
   const members = membersOf(input);
   return deps.db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${"workspace-name:" + input.name.toLowerCase()}, 0))`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`workspace-name:${input.name.toLowerCase()}`}, 0))`;
     const clash = await tx.client.findFirst({
       where: { name: { equals: input.name, mode: "insensitive" } },
       select: { id: true },

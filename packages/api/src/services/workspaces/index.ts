@@ -1,3 +1,7 @@
-export { createWorkspace, type CreatedWorkspace } from "./create-workspace.ts";
-export { createWorkspaceInput, type CreateWorkspaceInput, type CreateWorkspaceParsed } from "./create-workspace.schema.ts";
+export {
+  type CreateWorkspaceInput,
+  type CreateWorkspaceParsed,
+  createWorkspaceInput,
+} from "./create-workspace.schema.ts";
+export { type CreatedWorkspace, createWorkspace } from "./create-workspace.ts";
 export { listWorkspaces, type WorkspaceSummary } from "./list-workspaces.ts";

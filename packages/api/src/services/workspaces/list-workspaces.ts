@@ -14,7 +14,8 @@ export async function listWorkspaces(deps: { db: Db }, actor: Actor): Promise<Wo
       id: true,
       name: true,
       settings: { select: { meetingBookingProvider: true } },
-      members: actor.kind === "platform" ? false : { where: { email: normalizeEmail(actor.email) }, select: { role: true } },
+      members:
+        actor.kind === "platform" ? false : { where: { email: normalizeEmail(actor.email) }, select: { role: true } },
     },
   });
   return rows.map((r) => ({

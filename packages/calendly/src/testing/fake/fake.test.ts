@@ -2,7 +2,13 @@
 import { createFakeCalendly } from "./fake.ts";
 
 const API = "https://api.calendly.com";
-function req(fake: ReturnType<typeof createFakeCalendly>, method: string, path: string, token: string | null, body?: unknown) {
+function req(
+  fake: ReturnType<typeof createFakeCalendly>,
+  method: string,
+  path: string,
+  token: string | null,
+  body?: unknown,
+) {
   return fake.handle(
     new Request(`${API}${path}`, {
       method,
@@ -23,7 +29,16 @@ it("401 without a token, with Calendly's body and rate-limit headers", async () 
 it("a :write scope implies :read; a missing scope is a 403 with required_scopes in details", async () => {
   const fake = createFakeCalendly();
   const { organizationUri } = fake.addAccount({ token: "t", scopes: ["webhooks:write"] });
-  expect((await req(fake, "GET", `/webhook_subscriptions?organization=${encodeURIComponent(organizationUri)}&scope=organization`, "t")).status).toBe(200);
+  expect(
+    (
+      await req(
+        fake,
+        "GET",
+        `/webhook_subscriptions?organization=${encodeURIComponent(organizationUri)}&scope=organization`,
+        "t",
+      )
+    ).status,
+  ).toBe(200);
   const res = await req(fake, "GET", "/users/me", "t");
   expect(res.status).toBe(403);
   expect(await res.json()).toEqual({
@@ -37,7 +52,9 @@ it("paginates with count, next_page (on the request's origin) and next_page_toke
   const fake = createFakeCalendly();
   const { userUri } = fake.addAccount({ token: "t" });
   for (let i = 0; i < 5; i++) fake.addEventType(userUri, { name: `T${i}` });
-  const first = (await (await req(fake, "GET", `/event_types?user=${encodeURIComponent(userUri)}&count=2`, "t")).json()) as {
+  const first = (await (
+    await req(fake, "GET", `/event_types?user=${encodeURIComponent(userUri)}&count=2`, "t")
+  ).json()) as {
     collection: unknown[];
     pagination: { next_page: string; next_page_token: string; previous_page: string | null; count: number };
   };
@@ -62,7 +79,10 @@ it("another organization's subscription is a 404; delete answers 204", async () 
   const a = fake.addAccount({ token: "a" });
   fake.addAccount({ token: "b" });
   const created = await req(fake, "POST", "/webhook_subscriptions", "a", {
-    url: "https://hooks.test/x", events: ["invitee.created"], organization: a.organizationUri, scope: "organization",
+    url: "https://hooks.test/x",
+    events: ["invitee.created"],
+    organization: a.organizationUri,
+    scope: "organization",
   });
   expect(created.status).toBe(201);
   const { resource } = (await created.json()) as { resource: { uri: string } };
@@ -78,7 +98,11 @@ it("without scheduled_events:read, subscribing to invitee events is a 400 (as Ca
   const fake = createFakeCalendly();
   const a = fake.addAccount({ token: "a", scopes: ["webhooks:write"] });
   const res = await req(fake, "POST", "/webhook_subscriptions", "a", {
-    url: "https://hooks.test/x", events: ["invitee.created"], organization: a.organizationUri, scope: "organization", signing_key: "k",
+    url: "https://hooks.test/x",
+    events: ["invitee.created"],
+    organization: a.organizationUri,
+    scope: "organization",
+    signing_key: "k",
   });
   expect(res.status).toBe(400);
 });

@@ -4,9 +4,9 @@
 // resources, count/page_token pagination and X-RateLimit-* headers.
 import { randomUUID } from "node:crypto";
 import { CALENDLY_INVITEE_EVENTS } from "../../events.ts";
-import { signWebhook, CALENDLY_SIGNATURE_HEADER } from "../../webhooks/signature.ts";
+import { CALENDLY_SIGNATURE_HEADER, signWebhook } from "../../webhooks/signature.ts";
 import { buildInviteePayload } from "../builders.ts";
-import { defaultFailureBody, fail, HttpError, json, paginate, type FakeFailure } from "./responses.ts";
+import { defaultFailureBody, type FakeFailure, fail, HttpError, json, paginate } from "./responses.ts";
 
 export const FAKE_API_ORIGIN = "https://api.calendly.com";
 
@@ -22,7 +22,13 @@ export const ALL_SCOPES = [
   "organizations:read",
 ] as const;
 
-const WEBHOOK_EVENTS = [...CALENDLY_INVITEE_EVENTS, "routing_form_submission.created", "event_type.created", "event_type.updated", "event_type.deleted"];
+const WEBHOOK_EVENTS = [
+  ...CALENDLY_INVITEE_EVENTS,
+  "routing_form_submission.created",
+  "event_type.created",
+  "event_type.updated",
+  "event_type.deleted",
+];
 
 type Json = Record<string, unknown>;
 
@@ -52,9 +58,20 @@ export type FakeSubscription = Json & {
   signing_key: string | null;
 };
 
-export type FakeRequest = { method: string; path: string; query: Record<string, string>; body: unknown; token: string | null };
+export type FakeRequest = {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  body: unknown;
+  token: string | null;
+};
 
-type FakeScheduledEvent = { resource: Json & { uri: string; start_time: string; status: string }; organization: string; hosts: string[]; invitees: Json[] };
+type FakeScheduledEvent = {
+  resource: Json & { uri: string; start_time: string; status: string };
+  organization: string;
+  hosts: string[];
+  invitees: Json[];
+};
 
 export type FakeCalendly = ReturnType<typeof createFakeCalendly>;
 
@@ -114,7 +131,14 @@ export function createFakeCalendly() {
 
   function addEventType(
     ownerUserUri: string,
-    partial: { name?: string; slug?: string; active?: boolean; duration?: number; uri?: string; [key: string]: unknown } = {},
+    partial: {
+      name?: string;
+      slug?: string;
+      active?: boolean;
+      duration?: number;
+      uri?: string;
+      [key: string]: unknown;
+    } = {},
   ) {
     const owner = accountByUser(ownerUserUri);
     if (!owner) throw new Error(`fake Calendly: no account with user ${ownerUserUri}; call addAccount first`);
@@ -182,10 +206,19 @@ export function createFakeCalendly() {
       ...rest,
     };
     const inviteeResources = invitees.map((partial) => {
-      const { scheduled_event: _embedded, ...invitee } = buildInviteePayload({ ...partial, event: uri, scheduled_event: { uri } });
+      const { scheduled_event: _embedded, ...invitee } = buildInviteePayload({
+        ...partial,
+        event: uri,
+        scheduled_event: { uri },
+      });
       return invitee as Json;
     });
-    scheduledEvents.push({ resource, organization: host.organizationUri, hosts: [host.user.uri], invitees: inviteeResources });
+    scheduledEvents.push({
+      resource,
+      organization: host.organizationUri,
+      hosts: [host.user.uri],
+      invitees: inviteeResources,
+    });
     return { uri, invitees: inviteeResources.map((i) => i.uri as string) };
   }
 
@@ -197,7 +230,8 @@ export function createFakeCalendly() {
     const sub = findSubscription(uri);
     if (!sub) throw new Error(`fake Calendly: no subscription ${uri}`);
     sub.state = "disabled";
-    if (retryStartedAt !== undefined) sub.retry_started_at = retryStartedAt === null ? null : new Date(retryStartedAt).toISOString();
+    if (retryStartedAt !== undefined)
+      sub.retry_started_at = retryStartedAt === null ? null : new Date(retryStartedAt).toISOString();
     sub.updated_at = now();
     return sub;
   }
@@ -207,13 +241,25 @@ export function createFakeCalendly() {
   }
 
   /** POSTs `envelope` to the subscription's callback URL, signed like Calendly (real HTTP). */
-  async function deliver(subscriptionUri: string, envelope: unknown, opts: { timestamp?: number; signingKey?: string } = {}) {
+  async function deliver(
+    subscriptionUri: string,
+    envelope: unknown,
+    opts: { timestamp?: number; signingKey?: string } = {},
+  ) {
     const sub = findSubscription(subscriptionUri);
     if (!sub) throw new Error(`fake Calendly: no subscription ${subscriptionUri}`);
     const rawBody = typeof envelope === "string" ? envelope : JSON.stringify(envelope);
     const key = opts.signingKey ?? sub.signing_key;
-    const headers: Record<string, string> = { "content-type": "application/json", "user-agent": "Calendly-Webhooks (fake)" };
-    if (key) headers[CALENDLY_SIGNATURE_HEADER] = signWebhook({ rawBody, signingKey: key, ...(opts.timestamp !== undefined ? { timestamp: opts.timestamp } : {}) });
+    const headers: Record<string, string> = {
+      "content-type": "application/json",
+      "user-agent": "Calendly-Webhooks (fake)",
+    };
+    if (key)
+      headers[CALENDLY_SIGNATURE_HEADER] = signWebhook({
+        rawBody,
+        signingKey: key,
+        ...(opts.timestamp !== undefined ? { timestamp: opts.timestamp } : {}),
+      });
     return fetch(sub.callback_url, { method: "POST", headers, body: rawBody });
   }
 
@@ -238,7 +284,8 @@ export function createFakeCalendly() {
 
   function requireOrg(account: FakeAccount, organization: string | null, parameter = "organization") {
     if (!organization) throw fail(400, undefined, [{ parameter, message: "is required" }]);
-    if (organization !== account.organizationUri) throw fail(403, "You do not have permission to access this resource.");
+    if (organization !== account.organizationUri)
+      throw fail(403, "You do not have permission to access this resource.");
   }
 
   function visibleSubscription(account: FakeAccount, id: string) {
@@ -258,23 +305,37 @@ export function createFakeCalendly() {
       details.push({ parameter: "url", message: "must be a valid URL" });
     }
     const events = b.events;
-    if (!Array.isArray(events) || events.length === 0) details.push({ parameter: "events", message: "must be a non-empty array" });
-    else if (events.some((e) => !WEBHOOK_EVENTS.includes(String(e)))) details.push({ parameter: "events", message: "contains an unknown event" });
+    if (!Array.isArray(events) || events.length === 0)
+      details.push({ parameter: "events", message: "must be a non-empty array" });
+    else if (events.some((e) => !WEBHOOK_EVENTS.includes(String(e))))
+      details.push({ parameter: "events", message: "contains an unknown event" });
     else if (new Set(events).size !== events.length) details.push({ parameter: "events", message: "must be unique" });
-    if (b.scope !== "organization" && b.scope !== "user") details.push({ parameter: "scope", message: "must be organization or user" });
-    if (b.scope === "user" && typeof b.user !== "string") details.push({ parameter: "user", message: "is required for user scope" });
+    if (b.scope !== "organization" && b.scope !== "user")
+      details.push({ parameter: "scope", message: "must be organization or user" });
+    if (b.scope === "user" && typeof b.user !== "string")
+      details.push({ parameter: "user", message: "is required for user scope" });
     if (typeof b.organization !== "string") details.push({ parameter: "organization", message: "is required" });
-    if (b.signing_key !== undefined && typeof b.signing_key !== "string") details.push({ parameter: "signing_key", message: "must be a string" });
+    if (b.signing_key !== undefined && typeof b.signing_key !== "string")
+      details.push({ parameter: "signing_key", message: "must be a string" });
     if (details.length > 0 || !url) throw fail(400, undefined, details);
     const inviteeEvents = (events as string[]).some((e) => e.startsWith("invitee"));
-    if (inviteeEvents && !account.scopes.has("scheduled_events:read") && !account.scopes.has("scheduled_events:write")) {
+    if (
+      inviteeEvents &&
+      !account.scopes.has("scheduled_events:read") &&
+      !account.scopes.has("scheduled_events:write")
+    ) {
       // What Calendly does per n8n #33286: a 400 rather than a 403.
-      throw fail(400, undefined, [{ parameter: "events", message: "invitee events need the scheduled_events:read scope" }]);
+      throw fail(400, undefined, [
+        { parameter: "events", message: "invitee events need the scheduled_events:read scope" },
+      ]);
     }
     requireOrg(account, b.organization as string);
-    if (b.scope === "organization" && !isAdmin(account)) throw fail(403, "You do not have permission to access this resource.");
-    if (b.scope === "user" && b.user !== account.user.uri && !isAdmin(account)) throw fail(403, "You do not have permission");
-    if (account.webhooksRequirePaidPlan && account.plan === "free") throw fail(403, "Please upgrade to a paid Calendly account.");
+    if (b.scope === "organization" && !isAdmin(account))
+      throw fail(403, "You do not have permission to access this resource.");
+    if (b.scope === "user" && b.user !== account.user.uri && !isAdmin(account))
+      throw fail(403, "You do not have permission");
+    if (account.webhooksRequirePaidPlan && account.plan === "free")
+      throw fail(403, "Please upgrade to a paid Calendly account.");
     if (subscriptions.some((s) => s.organization === account.organizationUri && s.callback_url === String(b.url))) {
       throw fail(409, "Hook with this url already exists");
     }
@@ -309,11 +370,13 @@ export function createFakeCalendly() {
       requireScope(account, "event_types:read");
       const user = q.get("user");
       const organization = q.get("organization");
-      if (!user && !organization) throw fail(400, undefined, [{ parameter: "organization", message: "organization or user is required" }]);
+      if (!user && !organization)
+        throw fail(400, undefined, [{ parameter: "organization", message: "organization or user is required" }]);
       if (organization) requireOrg(account, organization);
       if (user) {
         const owner = accountByUser(user);
-        if (!owner || owner.organizationUri !== account.organizationUri) throw fail(403, "This user is not in your organization");
+        if (!owner || owner.organizationUri !== account.organizationUri)
+          throw fail(403, "This user is not in your organization");
         if (user !== account.user.uri && !isAdmin(account)) throw fail(403, "You do not have permission");
       } else if (!isAdmin(account)) throw fail(403, "You do not have permission");
       const active = q.get("active");
@@ -325,7 +388,8 @@ export function createFakeCalendly() {
       return json(200, paginate(items, url));
     }
 
-    if (method === "GET" && (m = /^\/event_types\/([^/]+)$/.exec(path))) {
+    m = /^\/event_types\/([^/]+)$/.exec(path);
+    if (method === "GET" && m) {
       requireScope(account, "event_types:read");
       const eventType = eventTypes.find((e) => idOf(e.uri) === m![1]);
       if (!eventType || eventTypeOrg.get(eventType.uri) !== account.organizationUri) throw fail(404);
@@ -336,18 +400,24 @@ export function createFakeCalendly() {
       requireScope(account, "webhooks:read");
       const scope = q.get("scope");
       requireOrg(account, q.get("organization"));
-      if (scope !== "organization" && scope !== "user") throw fail(400, undefined, [{ parameter: "scope", message: "must be organization or user" }]);
+      if (scope !== "organization" && scope !== "user")
+        throw fail(400, undefined, [{ parameter: "scope", message: "must be organization or user" }]);
       const user = q.get("user");
-      if (scope === "user" && !user) throw fail(400, undefined, [{ parameter: "user", message: "is required for user scope" }]);
+      if (scope === "user" && !user)
+        throw fail(400, undefined, [{ parameter: "user", message: "is required for user scope" }]);
       const items = subscriptions
-        .filter((s) => s.organization === account.organizationUri && s.scope === scope && (scope !== "user" || s.user === user))
+        .filter(
+          (s) =>
+            s.organization === account.organizationUri && s.scope === scope && (scope !== "user" || s.user === user),
+        )
         .map(withoutSecret);
       return json(200, paginate(items, url));
     }
 
     if (path === "/webhook_subscriptions" && method === "POST") return createSubscription(account, body);
 
-    if ((m = /^\/webhook_subscriptions\/([^/]+)$/.exec(path))) {
+    m = /^\/webhook_subscriptions\/([^/]+)$/.exec(path);
+    if (m) {
       if (method === "GET") {
         requireScope(account, "webhooks:read");
         return json(200, { resource: withoutSecret(visibleSubscription(account, m[1]!)) });
@@ -364,25 +434,34 @@ export function createFakeCalendly() {
       requireScope(account, "scheduled_events:read");
       const user = q.get("user");
       const organization = q.get("organization");
-      if (!user && !organization) throw fail(400, undefined, [{ parameter: "organization", message: "organization or user is required" }]);
+      if (!user && !organization)
+        throw fail(400, undefined, [{ parameter: "organization", message: "organization or user is required" }]);
       if (organization) {
         requireOrg(account, organization);
         if (!isAdmin(account)) throw fail(403, "You do not have permission");
       } else if (user !== account.user.uri) throw fail(403, "You do not have permission");
       const status = q.get("status");
-      if (status !== null && status !== "active" && status !== "canceled") throw fail(400, undefined, [{ parameter: "status", message: "must be active or canceled" }]);
+      if (status !== null && status !== "active" && status !== "canceled")
+        throw fail(400, undefined, [{ parameter: "status", message: "must be active or canceled" }]);
       const min = parseTime(q.get("min_start_time"), "min_start_time");
       const max = parseTime(q.get("max_start_time"), "max_start_time");
       const items = scheduledEvents
-        .filter((e) => (organization ? e.organization === organization : true) && (user ? e.hosts.includes(user) : true))
+        .filter(
+          (e) => (organization ? e.organization === organization : true) && (user ? e.hosts.includes(user) : true),
+        )
         .filter((e) => status === null || e.resource.status === status)
-        .filter((e) => (min === null || Date.parse(e.resource.start_time) >= min) && (max === null || Date.parse(e.resource.start_time) < max))
+        .filter(
+          (e) =>
+            (min === null || Date.parse(e.resource.start_time) >= min) &&
+            (max === null || Date.parse(e.resource.start_time) < max),
+        )
         .map((e) => e.resource)
         .sort((a, b) => Date.parse(a.start_time) - Date.parse(b.start_time));
       return json(200, paginate(items, url));
     }
 
-    if (method === "GET" && (m = /^\/scheduled_events\/([^/]+)\/invitees$/.exec(path))) {
+    m = /^\/scheduled_events\/([^/]+)\/invitees$/.exec(path);
+    if (method === "GET" && m) {
       requireScope(account, "scheduled_events:read");
       const event = scheduledEvents.find((e) => idOf(e.resource.uri) === m![1]);
       if (!event || event.organization !== account.organizationUri) throw fail(404);
@@ -419,9 +498,10 @@ export function createFakeCalendly() {
   async function handle(request: Request, opts: { basePath?: string } = {}): Promise<Response> {
     const url = new URL(request.url);
     const basePath = (opts.basePath ?? "").replace(/\/+$/, "");
-    const path = basePath && url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) || "/" : url.pathname;
+    const path =
+      basePath && url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) || "/" : url.pathname;
     const text = request.method === "GET" || request.method === "HEAD" ? "" : await request.text();
-    let body: unknown = undefined;
+    let body: unknown;
     if (text) {
       try {
         body = JSON.parse(text);
@@ -434,7 +514,11 @@ export function createFakeCalendly() {
 
     const failure = failures.shift();
     if (failure === "timeout") return hang(request);
-    if (failure) return json(failure.status, failure.body ?? defaultFailureBody(failure.status), { ...rateLimitHeaders(), ...failure.headers });
+    if (failure)
+      return json(failure.status, failure.body ?? defaultFailureBody(failure.status), {
+        ...rateLimitHeaders(),
+        ...failure.headers,
+      });
 
     try {
       const account = authenticate(request);

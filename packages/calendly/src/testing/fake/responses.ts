@@ -23,7 +23,11 @@ export class HttpError extends Error {
 
 export function fail(status: number, message?: string, details?: { parameter?: string; message: string }[]): HttpError {
   const canonical = CANONICAL[status] ?? { title: "Error", message: "Error" };
-  return new HttpError(status, { title: canonical.title, message: message ?? canonical.message, ...(details ? { details } : {}) });
+  return new HttpError(status, {
+    title: canonical.title,
+    message: message ?? canonical.message,
+    ...(details ? { details } : {}),
+  });
 }
 
 export function defaultFailureBody(status: number): unknown {
@@ -32,7 +36,10 @@ export function defaultFailureBody(status: number): unknown {
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   if (status === 204) return new Response(null, { status, headers });
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", ...headers } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json; charset=utf-8", ...headers },
+  });
 }
 
 /** Offset pagination with opaque tokens, links built on the origin the request came to. */

@@ -53,7 +53,9 @@ it("serves the API over HTTP: subscribe, then deliver a signed webhook the verif
   expect(response.status).toBe(200);
   const delivery = received.at(-1)!;
   const header = delivery.headers[CALENDLY_SIGNATURE_HEADER] as string;
-  expect(() => verifyWebhookSignature({ header, rawBody: delivery.body, signingKey: "sk-http", toleranceSeconds: 180 })).not.toThrow();
+  expect(() =>
+    verifyWebhookSignature({ header, rawBody: delivery.body, signingKey: "sk-http", toleranceSeconds: 180 }),
+  ).not.toThrow();
   const parsed = parseCalendlyWebhook(delivery.body);
   expect(parsed.ok && parsed.invitee?.email).toBe("lead@x.test");
 

@@ -2,7 +2,13 @@ import type { ReactNode } from "react";
 import { WorkspaceShell } from "~/components/shell/WorkspaceShell";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 
-export default async function WorkspaceLayout({ children, params }: { children: ReactNode; params: Promise<{ workspaceId: string }> }) {
+export default async function WorkspaceLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ workspaceId: string }>;
+}) {
   const { workspaceId } = await params;
   prefetch(trpc.workspaces.list.queryOptions());
   prefetch(trpc.session.me.queryOptions());

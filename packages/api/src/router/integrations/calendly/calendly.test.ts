@@ -1,6 +1,12 @@
 import { CALENDLY_INVITEE_EVENTS } from "@booking/calendly";
 import { secretContext } from "@booking/db";
-import { createHarness, expectTRPCError, PUBLIC_WEBHOOK_BASE_URL, seedWorkspace, type Harness } from "../../../testing/harness.ts";
+import {
+  createHarness,
+  expectTRPCError,
+  type Harness,
+  PUBLIC_WEBHOOK_BASE_URL,
+  seedWorkspace,
+} from "../../../testing/harness.ts";
 import { fieldErrorsOf } from "../../../trpc.ts";
 
 const TOKEN = "pat_valid_token_0123456789abcd";
@@ -19,12 +25,19 @@ beforeEach(() => h.reset());
 async function workspace() {
   const admin = `admin-${Math.random().toString(36).slice(2, 8)}@ws.test`;
   const setter = `setter-${Math.random().toString(36).slice(2, 8)}@ws.test`;
-  const id = await seedWorkspace(h.db, { members: [[admin, "ADMIN"], [setter, "SETTER"]] });
+  const id = await seedWorkspace(h.db, {
+    members: [
+      [admin, "ADMIN"],
+      [setter, "SETTER"],
+    ],
+  });
   return { id, admin: h.user(admin), setter: h.user(setter) };
 }
 
 /** A workspace with a verified token stored (fake account added). */
-async function connectedWorkspace(opts: { plan?: "free" | "paid"; scopes?: string[]; webhooksRequirePaidPlan?: boolean } = {}) {
+async function connectedWorkspace(
+  opts: { plan?: "free" | "paid"; scopes?: string[]; webhooksRequirePaidPlan?: boolean } = {},
+) {
   const ws = await workspace();
   const token = `${TOKEN}-${ws.id}`;
   const account = h.fake.addAccount({ token, user: { name: "Rae Rep", email: "rae@acme.test" }, ...opts });
@@ -35,7 +48,10 @@ async function connectedWorkspace(opts: { plan?: "free" | "paid"; scopes?: strin
 describe("integrations.calendly.update", () => {
   it("verifies a new token with /users/me, stores it encrypted and never returns it", async () => {
     const ws = await workspace();
-    const { userUri, organizationUri } = h.fake.addAccount({ token: TOKEN, user: { name: "Rae Rep", email: "rae@acme.test" } });
+    const { userUri, organizationUri } = h.fake.addAccount({
+      token: TOKEN,
+      user: { name: "Rae Rep", email: "rae@acme.test" },
+    });
 
     const view = await ws.admin.integrations.calendly.update({ workspaceId: ws.id, token: TOKEN });
 
@@ -44,7 +60,14 @@ describe("integrations.calendly.update", () => {
       tokenLast4: "abcd",
       enabled: false,
       webhookUrl: `${PUBLIC_WEBHOOK_BASE_URL}/webhooks/calendly/${ws.id}`,
-      connection: { status: "CONNECTED", userName: "Rae Rep", userEmail: "rae@acme.test", userUri, organizationUri, lastError: null },
+      connection: {
+        status: "CONNECTED",
+        userName: "Rae Rep",
+        userEmail: "rae@acme.test",
+        userUri,
+        organizationUri,
+        lastError: null,
+      },
       subscription: { state: "missing", uri: null },
       canEdit: true,
     });
@@ -61,7 +84,10 @@ describe("integrations.calendly.update", () => {
 
   it("refuses a revoked token with INVALID_CREDENTIALS on the token field and stores nothing", async () => {
     const ws = await workspace();
-    const err = await expectTRPCError(ws.admin.integrations.calendly.update({ workspaceId: ws.id, token: "pat_revoked_token_000000000000" }), "BAD_REQUEST");
+    const err = await expectTRPCError(
+      ws.admin.integrations.calendly.update({ workspaceId: ws.id, token: "pat_revoked_token_000000000000" }),
+      "BAD_REQUEST",
+    );
     expect(err.message).toMatch(/invalid token/i);
     expect((err.cause as { code: string }).code).toBe("INVALID_CREDENTIALS");
     expect(fieldErrorsOf(err.cause)?.token?.[0]).toMatch(/invalid token/i);
@@ -72,22 +98,38 @@ describe("integrations.calendly.update", () => {
   it("refuses a token without the users:read scope with an actionable message", async () => {
     const ws = await workspace();
     h.fake.addAccount({ token: TOKEN, scopes: ["webhooks:write"] });
-    const err = await expectTRPCError(ws.admin.integrations.calendly.update({ workspaceId: ws.id, token: TOKEN }), "PRECONDITION_FAILED");
+    const err = await expectTRPCError(
+      ws.admin.integrations.calendly.update({ workspaceId: ws.id, token: TOKEN }),
+      "PRECONDITION_FAILED",
+    );
     expect(err.message).toMatch(/users:read/);
     expect(fieldErrorsOf(err.cause)?.token).toBeDefined();
   });
 
   it("stores a token without calling Calendly when skipVerification is set, and records that", async () => {
     const ws = await workspace();
-    const view = await ws.admin.integrations.calendly.update({ workspaceId: ws.id, token: "pat_unchecked_token_00000wxyz", skipVerification: true });
+    const view = await ws.admin.integrations.calendly.update({
+      workspaceId: ws.id,
+      token: "pat_unchecked_token_00000wxyz",
+      skipVerification: true,
+    });
     expect(h.fake.requests).toHaveLength(0);
-    expect(view).toMatchObject({ tokenConfigured: true, tokenLast4: "wxyz", connection: { status: "UNKNOWN", lastError: expect.stringMatching(/without verification/) } });
+    expect(view).toMatchObject({
+      tokenConfigured: true,
+      tokenLast4: "wxyz",
+      connection: { status: "UNKNOWN", lastError: expect.stringMatching(/without verification/) },
+    });
   });
 
   it("validates links and URIs field by field", async () => {
     const ws = await workspace();
     const err = await expectTRPCError(
-      ws.admin.integrations.calendly.update({ workspaceId: ws.id, eventTypeLink: "http://evil.test/acme/x", eventTypeUri: "https://api.calendly.com/users/123", token: "short" }),
+      ws.admin.integrations.calendly.update({
+        workspaceId: ws.id,
+        eventTypeLink: "http://evil.test/acme/x",
+        eventTypeUri: "https://api.calendly.com/users/123",
+        token: "short",
+      }),
       "BAD_REQUEST",
     );
     const fields = fieldErrorsOf(err.cause)!;
@@ -97,19 +139,40 @@ describe("integrations.calendly.update", () => {
 
   it("requires a token and an event type to enable Calendly", async () => {
     const ws = await workspace();
-    const err = await expectTRPCError(ws.admin.integrations.calendly.update({ workspaceId: ws.id, enabled: true }), "PRECONDITION_FAILED");
+    const err = await expectTRPCError(
+      ws.admin.integrations.calendly.update({ workspaceId: ws.id, enabled: true }),
+      "PRECONDITION_FAILED",
+    );
     expect(Object.keys(fieldErrorsOf(err.cause)!).sort()).toEqual(["eventTypeLink", "token"]);
-    const err2 = await expectTRPCError(ws.admin.integrations.calendly.update({ workspaceId: ws.id, provider: "CALENDLY", eventTypeLink: LINK }), "PRECONDITION_FAILED");
+    const err2 = await expectTRPCError(
+      ws.admin.integrations.calendly.update({ workspaceId: ws.id, provider: "CALENDLY", eventTypeLink: LINK }),
+      "PRECONDITION_FAILED",
+    );
     expect(Object.keys(fieldErrorsOf(err2.cause)!)).toEqual(["token"]);
   });
 
   it("enables Calendly as the provider once token and event type are there", async () => {
     const ws = await connectedWorkspace();
-    const view = await ws.admin.integrations.calendly.update({ workspaceId: ws.id, provider: "CALENDLY", eventTypeLink: LINK, eventTypeUri: URI, eventTypeName: "Intro" });
-    expect(view).toMatchObject({ provider: "CALENDLY", enabled: true, eventTypeLink: LINK, eventTypeUri: URI, eventTypeName: "Intro" });
+    const view = await ws.admin.integrations.calendly.update({
+      workspaceId: ws.id,
+      provider: "CALENDLY",
+      eventTypeLink: LINK,
+      eventTypeUri: URI,
+      eventTypeName: "Intro",
+    });
+    expect(view).toMatchObject({
+      provider: "CALENDLY",
+      enabled: true,
+      eventTypeLink: LINK,
+      eventTypeUri: URI,
+      eventTypeName: "Intro",
+    });
     // an event type belongs to one workspace
     const other = await connectedWorkspace();
-    const err = await expectTRPCError(other.admin.integrations.calendly.update({ workspaceId: other.id, eventTypeUri: URI }), "CONFLICT");
+    const err = await expectTRPCError(
+      other.admin.integrations.calendly.update({ workspaceId: other.id, eventTypeUri: URI }),
+      "CONFLICT",
+    );
     expect(fieldErrorsOf(err.cause)).toHaveProperty("eventTypeUri");
   });
 
@@ -120,7 +183,13 @@ describe("integrations.calendly.update", () => {
     expect(h.fake.subscriptions).toHaveLength(1);
 
     const view = await ws.admin.integrations.calendly.update({ workspaceId: ws.id, token: null });
-    expect(view).toMatchObject({ enabled: false, tokenConfigured: false, tokenLast4: null, connection: { status: "UNKNOWN", userUri: null }, subscription: { state: "missing", uri: null } });
+    expect(view).toMatchObject({
+      enabled: false,
+      tokenConfigured: false,
+      tokenLast4: null,
+      connection: { status: "UNKNOWN", userUri: null },
+      subscription: { state: "missing", uri: null },
+    });
     expect(h.fake.subscriptions).toHaveLength(0);
     const row = await h.db.client.findUniqueOrThrow({ where: { id: ws.id } });
     expect(row.calendlyWebhookSigningKeyEnc).toBeNull();
@@ -130,7 +199,10 @@ describe("integrations.calendly.update", () => {
   it("replacing the token resets the connection to the new token's user", async () => {
     const ws = await connectedWorkspace();
     const next = h.fake.addAccount({ token: "pat_second_token_000000000zz9", user: { name: "Other Rep" } });
-    const view = await ws.admin.integrations.calendly.update({ workspaceId: ws.id, token: "pat_second_token_000000000zz9" });
+    const view = await ws.admin.integrations.calendly.update({
+      workspaceId: ws.id,
+      token: "pat_second_token_000000000zz9",
+    });
     expect(view.connection).toMatchObject({ status: "CONNECTED", userName: "Other Rep", userUri: next.userUri });
     expect(view.tokenLast4).toBe("0zz9");
   });
@@ -139,7 +211,8 @@ describe("integrations.calendly.update", () => {
 describe("integrations.calendly.testConnection", () => {
   it("returns user, organization and every page of event types, and records CONNECTED", async () => {
     const ws = await connectedWorkspace();
-    for (let i = 0; i < 205; i++) h.fake.addEventType(ws.account.userUri, { name: `Type ${String(i).padStart(3, "0")}`, slug: `type-${i}` });
+    for (let i = 0; i < 205; i++)
+      h.fake.addEventType(ws.account.userUri, { name: `Type ${String(i).padStart(3, "0")}`, slug: `type-${i}` });
     h.fake.reset();
 
     const result = await ws.admin.integrations.calendly.testConnection({ workspaceId: ws.id });
@@ -148,7 +221,13 @@ describe("integrations.calendly.testConnection", () => {
     expect(result.organizationUri).toBe(ws.account.organizationUri);
     expect(result.eventTypes).toHaveLength(205);
     expect(new Set(result.eventTypes.map((e) => e.uri)).size).toBe(205);
-    expect(result.eventTypes[0]).toEqual({ uri: expect.any(String), name: "Type 000", schedulingUrl: expect.stringMatching(/^https:\/\/calendly\.com\//), active: true, duration: 30 });
+    expect(result.eventTypes[0]).toEqual({
+      uri: expect.any(String),
+      name: "Type 000",
+      schedulingUrl: expect.stringMatching(/^https:\/\/calendly\.com\//),
+      active: true,
+      duration: 30,
+    });
     expect(h.fake.requests.filter((r) => r.path === "/event_types").length).toBeGreaterThanOrEqual(3);
     const view = await ws.admin.integrations.calendly.get({ workspaceId: ws.id });
     expect(view.connection).toMatchObject({ status: "CONNECTED", lastError: null, checkedAt: expect.any(Date) });
@@ -157,10 +236,17 @@ describe("integrations.calendly.testConnection", () => {
   it("records a revoked token as ERROR with the reason and answers invalid token", async () => {
     const ws = await connectedWorkspace();
     h.fake.revokeToken(ws.token);
-    const err = await expectTRPCError(ws.admin.integrations.calendly.testConnection({ workspaceId: ws.id }), "BAD_REQUEST");
+    const err = await expectTRPCError(
+      ws.admin.integrations.calendly.testConnection({ workspaceId: ws.id }),
+      "BAD_REQUEST",
+    );
     expect(err.message).toMatch(/^invalid token/);
     const view = await ws.admin.integrations.calendly.get({ workspaceId: ws.id });
-    expect(view.connection).toMatchObject({ status: "ERROR", lastError: expect.stringMatching(/invalid token/), checkedAt: expect.any(Date) });
+    expect(view.connection).toMatchObject({
+      status: "ERROR",
+      lastError: expect.stringMatching(/invalid token/),
+      checkedAt: expect.any(Date),
+    });
   });
 
   it("retries a 429 after X-RateLimit-Reset and succeeds", async () => {
@@ -174,7 +260,10 @@ describe("integrations.calendly.testConnection", () => {
   it("answers TOO_MANY_REQUESTS with the wait when Calendly keeps rate limiting", async () => {
     const ws = await connectedWorkspace();
     h.fake.failNext(10, { status: 429, headers: { "x-ratelimit-reset": "12", "x-ratelimit-remaining": "0" } });
-    const err = await expectTRPCError(ws.admin.integrations.calendly.testConnection({ workspaceId: ws.id }), "TOO_MANY_REQUESTS");
+    const err = await expectTRPCError(
+      ws.admin.integrations.calendly.testConnection({ workspaceId: ws.id }),
+      "TOO_MANY_REQUESTS",
+    );
     expect(err.message).toBe("Calendly rate limited, retry after 12 s");
     expect((err.cause as { retryAfterSeconds?: number }).retryAfterSeconds).toBe(12);
     const view = await ws.admin.integrations.calendly.get({ workspaceId: ws.id });
@@ -191,23 +280,34 @@ describe("integrations.calendly.testConnection", () => {
   it("answers SERVICE_UNAVAILABLE when Calendly keeps failing", async () => {
     const ws = await connectedWorkspace();
     h.fake.failNext(10, { status: 502 });
-    const err = await expectTRPCError(ws.admin.integrations.calendly.testConnection({ workspaceId: ws.id }), "SERVICE_UNAVAILABLE");
+    const err = await expectTRPCError(
+      ws.admin.integrations.calendly.testConnection({ workspaceId: ws.id }),
+      "SERVICE_UNAVAILABLE",
+    );
     expect(err.message).toMatch(/Calendly unavailable/);
   });
 
   it("turns a timeout into SERVICE_UNAVAILABLE and recovers after one", async () => {
     const ws = await connectedWorkspace();
     h.fake.failNext(10, "timeout");
-    const err = await expectTRPCError(ws.admin.integrations.calendly.testConnection({ workspaceId: ws.id }), "SERVICE_UNAVAILABLE");
+    const err = await expectTRPCError(
+      ws.admin.integrations.calendly.testConnection({ workspaceId: ws.id }),
+      "SERVICE_UNAVAILABLE",
+    );
     expect(err.message).toMatch(/Calendly unavailable/);
     h.fake.reset();
     h.fake.failNext(1, "timeout");
-    await expect(ws.admin.integrations.calendly.testConnection({ workspaceId: ws.id })).resolves.toMatchObject({ user: { uri: ws.account.userUri } });
+    await expect(ws.admin.integrations.calendly.testConnection({ workspaceId: ws.id })).resolves.toMatchObject({
+      user: { uri: ws.account.userUri },
+    });
   });
 
   it("needs a stored token", async () => {
     const ws = await workspace();
-    const err = await expectTRPCError(ws.admin.integrations.calendly.testConnection({ workspaceId: ws.id }), "PRECONDITION_FAILED");
+    const err = await expectTRPCError(
+      ws.admin.integrations.calendly.testConnection({ workspaceId: ws.id }),
+      "PRECONDITION_FAILED",
+    );
     expect(fieldErrorsOf(err.cause)).toHaveProperty("token");
   });
 });
@@ -215,7 +315,8 @@ describe("integrations.calendly.testConnection", () => {
 describe("integrations.calendly.eventTypes", () => {
   it("lists the token user's event types across pages", async () => {
     const ws = await connectedWorkspace();
-    for (let i = 0; i < 120; i++) h.fake.addEventType(ws.account.userUri, { slug: `t-${i}`, name: `T ${i}`, active: i % 2 === 0 });
+    for (let i = 0; i < 120; i++)
+      h.fake.addEventType(ws.account.userUri, { slug: `t-${i}`, name: `T ${i}`, active: i % 2 === 0 });
     const types = await ws.admin.integrations.calendly.eventTypes({ workspaceId: ws.id });
     expect(types).toHaveLength(120);
     expect(types.filter((t) => !t.active)).toHaveLength(60);
@@ -229,24 +330,36 @@ describe("integrations.calendly.ensureSubscription", () => {
 
     expect(h.fake.subscriptions).toHaveLength(1);
     const created = h.fake.subscriptions[0]!;
-    expect(created).toMatchObject({ callback_url: ws.webhookUrl, scope: "user", user: ws.account.userUri, organization: ws.account.organizationUri, state: "active" });
+    expect(created).toMatchObject({
+      callback_url: ws.webhookUrl,
+      scope: "user",
+      user: ws.account.userUri,
+      organization: ws.account.organizationUri,
+      state: "active",
+    });
     expect([...created.events].sort()).toEqual([...CALENDLY_INVITEE_EVENTS].sort());
     expect(created.signing_key).toMatch(/^[0-9a-f]{64}$/);
     expect(sub).toMatchObject({ uri: created.uri, state: "active", retryStartedAt: null, checkedAt: expect.any(Date) });
 
     const row = await h.db.client.findUniqueOrThrow({ where: { id: ws.id } });
     expect(row.calendlyWebhookSubscriptionUri).toBe(created.uri);
-    expect(h.secrets.decrypt(row.calendlyWebhookSigningKeyEnc!, secretContext.calendlySigningKey(ws.id))).toBe(created.signing_key);
+    expect(h.secrets.decrypt(row.calendlyWebhookSigningKeyEnc!, secretContext.calendlySigningKey(ws.id))).toBe(
+      created.signing_key,
+    );
   });
 
   it("serializes concurrent calls (a double-click): one hook, every caller sees it", async () => {
     const ws = await connectedWorkspace();
-    const results = await Promise.all([1, 2, 3].map(() => ws.admin.integrations.calendly.ensureSubscription({ workspaceId: ws.id })));
+    const results = await Promise.all(
+      [1, 2, 3].map(() => ws.admin.integrations.calendly.ensureSubscription({ workspaceId: ws.id })),
+    );
     expect(h.fake.subscriptions).toHaveLength(1);
     const only = h.fake.subscriptions[0]!;
     expect(new Set(results.map((r) => r.uri))).toEqual(new Set([only.uri]));
     const row = await h.db.client.findUniqueOrThrow({ where: { id: ws.id } });
-    expect(h.secrets.decrypt(row.calendlyWebhookSigningKeyEnc!, secretContext.calendlySigningKey(ws.id))).toBe(only.signing_key);
+    expect(h.secrets.decrypt(row.calendlyWebhookSigningKeyEnc!, secretContext.calendlySigningKey(ws.id))).toBe(
+      only.signing_key,
+    );
     expect(row.calendlySubscriptionLeaseUntil).toBeNull();
   });
 
@@ -268,14 +381,20 @@ describe("integrations.calendly.ensureSubscription", () => {
     h.fake.disableSubscription(first.uri!, new Date("2026-01-01T00:00:00Z"));
 
     const health = await ws.admin.integrations.calendly.health({ workspaceId: ws.id });
-    expect(health).toMatchObject({ uri: first.uri, state: "disabled", retryStartedAt: new Date("2026-01-01T00:00:00Z") });
+    expect(health).toMatchObject({
+      uri: first.uri,
+      state: "disabled",
+      retryStartedAt: new Date("2026-01-01T00:00:00Z"),
+    });
 
     const repaired = await ws.admin.integrations.calendly.ensureSubscription({ workspaceId: ws.id });
     expect(repaired.uri).not.toBe(first.uri);
     expect(repaired.state).toBe("active");
     expect(h.fake.subscriptions.map((s) => s.uri)).toEqual([repaired.uri]);
     const row = await h.db.client.findUniqueOrThrow({ where: { id: ws.id } });
-    expect(h.secrets.decrypt(row.calendlyWebhookSigningKeyEnc!, secretContext.calendlySigningKey(ws.id))).toBe(h.fake.subscriptions[0]!.signing_key);
+    expect(h.secrets.decrypt(row.calendlyWebhookSigningKeyEnc!, secretContext.calendlySigningKey(ws.id))).toBe(
+      h.fake.subscriptions[0]!.signing_key,
+    );
   });
 
   it("recovers from a 409: a hook with our URL whose key we do not hold is replaced", async () => {
@@ -284,7 +403,14 @@ describe("integrations.calendly.ensureSubscription", () => {
     const res = await fetch("https://api.calendly.com/webhook_subscriptions", {
       method: "POST",
       headers: { authorization: `Bearer ${ws.token}`, "content-type": "application/json" },
-      body: JSON.stringify({ url: ws.webhookUrl, events: ["invitee.created"], organization: ws.account.organizationUri, scope: "user", user: ws.account.userUri, signing_key: "unknown" }),
+      body: JSON.stringify({
+        url: ws.webhookUrl,
+        events: ["invitee.created"],
+        organization: ws.account.organizationUri,
+        scope: "user",
+        user: ws.account.userUri,
+        signing_key: "unknown",
+      }),
     });
     expect(res.status).toBe(201);
     h.fake.reset();
@@ -293,7 +419,10 @@ describe("integrations.calendly.ensureSubscription", () => {
 
     expect(h.fake.requests.filter((r) => r.method === "POST").length).toBe(2); // 409, then created
     expect(h.fake.subscriptions).toHaveLength(1);
-    expect(h.fake.subscriptions[0]).toMatchObject({ uri: sub.uri, signing_key: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(h.fake.subscriptions[0]).toMatchObject({
+      uri: sub.uri,
+      signing_key: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(h.fake.subscriptions[0]!.events).toHaveLength(4);
   });
 
@@ -301,7 +430,7 @@ describe("integrations.calendly.ensureSubscription", () => {
     const ws = await connectedWorkspace();
     const old = await ws.admin.integrations.calendly.ensureSubscription({ workspaceId: ws.id });
     // the stored subscription points at an outdated URL
-    h.fake.subscriptions[0]!.callback_url = "https://old-host.test/webhooks/calendly/" + ws.id;
+    h.fake.subscriptions[0]!.callback_url = `https://old-host.test/webhooks/calendly/${ws.id}`;
     h.fake.reset();
     const sub = await ws.admin.integrations.calendly.ensureSubscription({ workspaceId: ws.id });
     const calls = h.fake.requests.map((r) => `${r.method} ${r.path}`);
@@ -312,7 +441,10 @@ describe("integrations.calendly.ensureSubscription", () => {
 
   it("explains a free plan that cannot have webhooks, and keeps state missing", async () => {
     const ws = await connectedWorkspace({ plan: "free", webhooksRequirePaidPlan: true });
-    const err = await expectTRPCError(ws.admin.integrations.calendly.ensureSubscription({ workspaceId: ws.id }), "PRECONDITION_FAILED");
+    const err = await expectTRPCError(
+      ws.admin.integrations.calendly.ensureSubscription({ workspaceId: ws.id }),
+      "PRECONDITION_FAILED",
+    );
     expect(err.message).toMatch(/paid|plan|upgrade/i);
     const view = await ws.admin.integrations.calendly.get({ workspaceId: ws.id });
     expect(view.subscription.state).toBe("missing");
@@ -320,7 +452,10 @@ describe("integrations.calendly.ensureSubscription", () => {
 
   it("explains a missing webhooks:write scope", async () => {
     const ws = await connectedWorkspace({ scopes: ["users:read", "webhooks:read", "scheduled_events:read"] });
-    const err = await expectTRPCError(ws.admin.integrations.calendly.ensureSubscription({ workspaceId: ws.id }), "PRECONDITION_FAILED");
+    const err = await expectTRPCError(
+      ws.admin.integrations.calendly.ensureSubscription({ workspaceId: ws.id }),
+      "PRECONDITION_FAILED",
+    );
     expect(err.message).toMatch(/webhooks:write/);
   });
 
@@ -328,10 +463,16 @@ describe("integrations.calendly.ensureSubscription", () => {
     const ws = await connectedWorkspace();
     h.fake.reset();
     h.fake.failNext(2, { status: 500 });
-    await expect(ws.admin.integrations.calendly.ensureSubscription({ workspaceId: ws.id })).resolves.toMatchObject({ state: "active" });
-    expect(h.fake.requests.slice(0, 3).map((r) => `${r.method} ${r.path}`)).toEqual(Array(3).fill("GET /webhook_subscriptions"));
+    await expect(ws.admin.integrations.calendly.ensureSubscription({ workspaceId: ws.id })).resolves.toMatchObject({
+      state: "active",
+    });
+    expect(h.fake.requests.slice(0, 3).map((r) => `${r.method} ${r.path}`)).toEqual(
+      Array(3).fill("GET /webhook_subscriptions"),
+    );
     h.fake.failNext(2, { status: 500 });
-    await expect(ws.admin.integrations.calendly.removeSubscription({ workspaceId: ws.id })).resolves.toMatchObject({ state: "missing" });
+    await expect(ws.admin.integrations.calendly.removeSubscription({ workspaceId: ws.id })).resolves.toMatchObject({
+      state: "missing",
+    });
     expect(h.fake.subscriptions).toHaveLength(0);
   });
 
@@ -368,7 +509,13 @@ describe("integrations.calendly.removeSubscription and health", () => {
     const delivered = new Date("2026-02-03T03:00:00Z");
     await h.db.client.update({ where: { id: ws.id }, data: { calendlyLastWebhookAt: delivered } });
     const health = await ws.setter.integrations.calendly.health({ workspaceId: ws.id });
-    expect(health).toEqual({ uri: sub.uri, state: "active", retryStartedAt: new Date("2026-02-03T04:05:06Z"), checkedAt: expect.any(Date), lastDeliveryAt: delivered });
+    expect(health).toEqual({
+      uri: sub.uri,
+      state: "active",
+      retryStartedAt: new Date("2026-02-03T04:05:06Z"),
+      checkedAt: expect.any(Date),
+      lastDeliveryAt: delivered,
+    });
   });
 });
 
@@ -395,6 +542,8 @@ describe("tenancy", () => {
 
   it("platform admins may change any workspace", async () => {
     const ws = await connectedWorkspace();
-    await expect(h.platform().integrations.calendly.update({ workspaceId: ws.id, eventTypeName: "Renamed" })).resolves.toMatchObject({ eventTypeName: "Renamed", canEdit: true });
+    await expect(
+      h.platform().integrations.calendly.update({ workspaceId: ws.id, eventTypeName: "Renamed" }),
+    ).resolves.toMatchObject({ eventTypeName: "Renamed", canEdit: true });
   });
 });

@@ -2,5 +2,11 @@ import type { Context } from "../../../context.ts";
 import type { CalendlyIntegrationDeps } from "../../../services/calendly/index.ts";
 
 export function calendlyDeps(ctx: Context): CalendlyIntegrationDeps {
-  return { db: ctx.db, secrets: ctx.secrets, calendlyFor: ctx.calendlyFor, clock: ctx.now, publicWebhookBaseUrl: ctx.env.publicWebhookBaseUrl };
+  return {
+    db: ctx.db,
+    secrets: ctx.secrets,
+    calendlyFor: ctx.calendlyFor,
+    clock: ctx.now,
+    publicWebhookBaseUrl: ctx.env.publicWebhookBaseUrl,
+  };
 }

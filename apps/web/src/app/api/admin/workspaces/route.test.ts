@@ -1,6 +1,7 @@
 // The route as Next calls it: its exported POST with a Request, against a real PostgreSQL.
-import { createTestDatabase, type TestDatabase } from "@booking/db/testing";
+
 import { generateKey } from "@booking/db";
+import { createTestDatabase, type TestDatabase } from "@booking/db/testing";
 
 const ADMIN_API_TOKEN = "admin-token-0123456789abcdef";
 let database: TestDatabase;
@@ -41,7 +42,10 @@ describe("POST /api/admin/workspaces", () => {
       adminEmails: ["ava@acme.test"],
     });
     expect(res.status).toBe(201);
-    const body = (await res.json()) as { success: boolean; data: { id: string; name: string; members: { email: string; role: string }[] } };
+    const body = (await res.json()) as {
+      success: boolean;
+      data: { id: string; name: string; members: { email: string; role: string }[] };
+    };
     expect(body.success).toBe(true);
     expect(body.data.name).toBe("Acme Outreach");
     expect(body.data.members).toEqual([
@@ -57,7 +61,10 @@ describe("POST /api/admin/workspaces", () => {
   it("409 for an existing name (case-insensitive)", async () => {
     const res = await call({ name: "ACME outreach" });
     expect(res.status).toBe(409);
-    expect(await res.json()).toMatchObject({ success: false, error: { message: expect.stringContaining("already exists") } });
+    expect(await res.json()).toMatchObject({
+      success: false,
+      error: { message: expect.stringContaining("already exists") },
+    });
   });
 
   it("400 for bad JSON and for invalid fields, with field errors", async () => {
