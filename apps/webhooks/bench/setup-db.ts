@@ -9,8 +9,7 @@ let stopped = false;
 const stop = () => {
   if (stopped) return;
   stopped = true;
-  pg.stop();
-  process.exit(0);
+  void pg.stop().finally(() => process.exit(0));
 };
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);

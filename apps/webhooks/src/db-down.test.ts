@@ -37,14 +37,14 @@ afterAll(async () => {
   await app?.close();
   await db?.$disconnect().catch(() => {});
   await pool?.pool.end().catch(() => {});
-  pg?.stop();
+  await pg?.stop();
 });
 
 it("answers 503 while PostgreSQL is stopped and loses nothing after it restarts", async () => {
   const first = buildWebhookEnvelope("invitee.created", { email: "before@x.test" });
   expect((await post(url, workspaceId, signedRequest({ body: first, signingKey: key }))).status).toBe(200);
 
-  pg.pause();
+  await pg.pause();
   const during = buildWebhookEnvelope("invitee.created", { email: "during@x.test" });
   const attempts = await Promise.all(
     [0, 1, 2].map(() => post(url, workspaceId, signedRequest({ body: during, signingKey: key }))),
@@ -54,7 +54,7 @@ it("answers 503 while PostgreSQL is stopped and loses nothing after it restarts"
   expect(health.status).toBe(503);
   expect(await health.json()).toEqual({ ok: false, db: "down" });
 
-  pg.resume();
+  await pg.resume();
   // Calendly's retry of the same delivery.
   let retry = await post(url, workspaceId, signedRequest({ body: during, signingKey: key }));
   for (let i = 0; i < 20 && retry.status === 503; i++) {

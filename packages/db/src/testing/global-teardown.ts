@@ -1,3 +1,3 @@
 export default async function globalTeardown() {
-  globalThis.__bookingPg?.stop();
+  await globalThis.__bookingPg?.stop();
 }

