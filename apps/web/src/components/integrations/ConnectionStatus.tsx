@@ -14,6 +14,7 @@ const LABEL = {
   CONNECTED: { tone: "ok", text: "Connected" },
   ERROR: { tone: "error", text: "Connection error" },
   UNKNOWN: { tone: "neutral", text: "Not checked" },
+  RECONNECT_NEEDED: { tone: "error", text: "Reconnect needed" },
 } as const;
 
 export function ConnectionStatus({ workspaceId, calendly }: { workspaceId: string; calendly: CalendlyIntegration }) {
