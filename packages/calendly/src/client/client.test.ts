@@ -472,8 +472,31 @@ describe("retries", () => {
     fake.failNext(10, "timeout");
     const error = await failureOf(client("tok-1", { timeoutMs: 50, maxRetries: 1 }).getCurrentUser());
     expect(error.kind).toBe("timeout");
-    expect(error.message).toMatch(/did not answer GET \/users\/me within 50 ms/);
+    expect(error.message).toMatch(/did not answer GET \/users\/me within \d+ ms \(2 attempts\)/);
     expect(fake.requests).toHaveLength(2);
+  });
+
+  it("one deadline for the whole call: no retry is made whose wait ends after it, and the error says how long it took", async () => {
+    fake.addAccount({ token: "tok-1" });
+    fake.failNext(10, "timeout");
+    let clock = 0; // advanced by the (injected) waits between attempts
+    const error = await failureOf(
+      client("tok-1", {
+        timeoutMs: 50,
+        deadlineMs: 1_200,
+        maxRetries: 5,
+        now: () => clock,
+        sleep: async (ms) => {
+          sleeps.push(ms);
+          clock += ms;
+        },
+      }).getCurrentUser(),
+    );
+    expect(error.kind).toBe("timeout");
+    // attempt 1, wait 500 ms, attempt 2; the next wait (1 s) would end after the 1.2 s deadline.
+    expect(fake.requests).toHaveLength(2);
+    expect(sleeps).toEqual([500]);
+    expect(error.message).toBe("Calendly did not answer GET /users/me within 500 ms (2 attempts), try again later");
   });
 
   it("timeout then success", async () => {
@@ -497,6 +520,69 @@ describe("retries", () => {
     );
     expect(error.kind).toBe("timeout");
     expect(fake.requests).toHaveLength(1);
+  });
+});
+
+describe("single-use scheduling links", () => {
+  it("creates one for an event type with the body openapi.yaml describes", async () => {
+    const { userUri } = fake.addAccount({ token: "tok-1" });
+    const eventType = fake.addEventType(userUri, { slug: "intro" });
+    const link = await client("tok-1").createSingleUseSchedulingLink(eventType.uri);
+    expect(link).toMatchObject({ owner: eventType.uri, owner_type: "EventType" });
+    expect(link.booking_url).toMatch(/^https:\/\/calendly\.com\/d\/[^/]+\/intro$/);
+    expect(fake.requests.at(-1)).toMatchObject({
+      method: "POST",
+      path: "/scheduling_links",
+      body: { max_event_count: 1, owner: eventType.uri, owner_type: "EventType" },
+    });
+  });
+
+  it("an event type that is gone is not_found; a token without scheduling_links:write is forbidden_scope", async () => {
+    const { userUri } = fake.addAccount({ token: "tok-1" });
+    expect(
+      await kindOf(client("tok-1").createSingleUseSchedulingLink("https://api.calendly.com/event_types/gone")),
+    ).toBe("not_found");
+    fake.addAccount({ token: "tok-2", user: { uri: userUri }, scopes: ["users:read", "event_types:read"] });
+    const eventType = fake.addEventType(userUri);
+    const error = await failureOf(client("tok-2").createSingleUseSchedulingLink(eventType.uri));
+    expect(error.kind).toBe("forbidden_scope");
+    expect(error.requiredScopes).toEqual(["scheduling_links:write"]);
+  });
+});
+
+describe("invitee no-shows", () => {
+  it("marks an invitee (201) and removes the mark (204); removing it again is not an error", async () => {
+    const { userUri } = fake.addAccount({ token: "tok-1" });
+    const event = fake.addScheduledEvent({ user: userUri, start_time: "2026-05-14T16:00:00Z" });
+    const inviteeUri = event.invitees[0]!;
+    const c = client("tok-1");
+    const mark = await c.createInviteeNoShow(inviteeUri);
+    expect(mark).toMatchObject({ invitee: inviteeUri });
+    expect(mark.uri).toMatch(/\/invitee_no_shows\//);
+    expect(fake.requests.at(-1)).toMatchObject({
+      method: "POST",
+      path: "/invitee_no_shows",
+      body: { invitee: inviteeUri },
+    });
+    expect(fake.invitee(inviteeUri)?.no_show).toMatchObject({ uri: mark.uri });
+    await c.deleteInviteeNoShow(mark.uri);
+    expect(fake.invitee(inviteeUri)?.no_show).toBeNull();
+    await expect(c.deleteInviteeNoShow(mark.uri)).resolves.toBeUndefined();
+  });
+
+  it("an unknown invitee is not_found", async () => {
+    fake.addAccount({ token: "tok-1" });
+    const uri = "https://api.calendly.com/scheduled_events/e1/invitees/i1";
+    expect(await kindOf(client("tok-1").createInviteeNoShow(uri))).toBe("not_found");
+  });
+});
+
+describe("organization memberships", () => {
+  it("gives the user's role in its organization", async () => {
+    const { userUri, organizationUri } = fake.addAccount({ token: "tok-1", role: "admin" });
+    const [membership] = await client("tok-1").listOrganizationMemberships({ user: userUri });
+    expect(membership).toMatchObject({ role: "admin", organization: organizationUri, user: { uri: userUri } });
+    expect(fake.requests.at(-1)?.query).toMatchObject({ user: userUri });
   });
 });
 

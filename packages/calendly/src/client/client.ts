@@ -5,12 +5,18 @@ import { CalendlyApiError } from "./errors.ts";
 import {
   type CalendlyEventType,
   type CalendlyInvitee,
+  type CalendlyInviteeNoShow,
+  type CalendlyOrganizationMembership,
   type CalendlyScheduledEvent,
+  type CalendlySchedulingLink,
   type CalendlyUser,
   type CalendlyWebhookSubscription,
   calendlyEventTypeSchema,
+  calendlyInviteeNoShowSchema,
   calendlyInviteeSchema,
+  calendlyOrganizationMembershipSchema,
   calendlyScheduledEventSchema,
+  calendlySchedulingLinkSchema,
   calendlyUserSchema,
   calendlyWebhookSubscriptionSchema,
   collectionResponse,
@@ -32,6 +38,10 @@ export type CalendlyClientOptions = {
   baseUrl?: string;
   /** Per attempt; default 10000. */
   timeoutMs?: number;
+  /** The whole call, retries and waits included; default 15000. */
+  deadlineMs?: number;
+  /** Monotonic clock in ms (tests); default performance.now. */
+  now?: () => number;
   /** Extra attempts after a 429, 5xx, timeout or network error; default 3. */
   maxRetries?: number;
   /** Longest X-RateLimit-Reset waited out before retrying a 429; default 30 (s). */
@@ -70,6 +80,14 @@ export type CalendlyClient = {
     status?: "active" | "canceled";
   }): Promise<CalendlyScheduledEvent[]>;
   listEventInvitees(eventUri: string, p?: { status?: "active" | "canceled" }): Promise<CalendlyInvitee[]>;
+  /** POST /scheduling_links: a single-use booking URL for the event type (max_event_count 1). */
+  createSingleUseSchedulingLink(eventTypeUri: string): Promise<CalendlySchedulingLink>;
+  /** POST /invitee_no_shows: marks the invitee as a no-show. */
+  createInviteeNoShow(inviteeUri: string): Promise<CalendlyInviteeNoShow>;
+  /** DELETE /invitee_no_shows/{uuid}; resolves when the mark is gone, including when Calendly answers 404. */
+  deleteInviteeNoShow(noShowUri: string): Promise<void>;
+  /** GET /organization_memberships for a user or an organization (role: owner | admin | user). */
+  listOrganizationMemberships(p: { user?: string; organization?: string }): Promise<CalendlyOrganizationMembership[]>;
 };
 
 export type CalendlyClientFactory = (token: string) => CalendlyClient;
@@ -86,6 +104,8 @@ export function createCalendlyClient(opts: CalendlyClientOptions): CalendlyClien
     fetch: opts.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     sleep: opts.sleep ?? defaultSleep,
     timeoutMs: opts.timeoutMs ?? 10_000,
+    deadlineMs: opts.deadlineMs ?? 15_000,
+    now: opts.now ?? (() => performance.now()),
     maxRetries: Math.max(0, opts.maxRetries ?? 3),
     maxRateLimitWaitSeconds: opts.maxRateLimitWaitSeconds ?? 30,
   };
@@ -202,6 +222,46 @@ export function createCalendlyClient(opts: CalendlyClientOptions): CalendlyClien
     async listEventInvitees(eventUri, p = {}) {
       const path = `/scheduled_events/${resourceId("scheduled_events", eventUri)}/invitees`;
       return list(path, calendlyInviteeSchema, { status: p.status });
+    },
+
+    async createSingleUseSchedulingLink(eventTypeUri) {
+      resourceId("event_types", eventTypeUri); // a URI of an event type, or an error before any request
+      const path = "/scheduling_links";
+      const body = { max_event_count: 1, owner: eventTypeUri, owner_type: "EventType" };
+      const response = await sendJson(
+        transport,
+        { method: "POST", url: buildUrl(base, path), path, body },
+        resourceResponse(calendlySchedulingLinkSchema),
+      );
+      return response.resource;
+    },
+
+    async createInviteeNoShow(inviteeUri) {
+      const path = "/invitee_no_shows";
+      const response = await sendJson(
+        transport,
+        { method: "POST", url: buildUrl(base, path), path, body: { invitee: inviteeUri } },
+        resourceResponse(calendlyInviteeNoShowSchema),
+      );
+      return response.resource;
+    },
+
+    async deleteInviteeNoShow(noShowUri) {
+      const path = `/invitee_no_shows/${resourceId("invitee_no_shows", noShowUri)}`;
+      try {
+        await send(transport, { method: "DELETE", url: buildUrl(base, path), path });
+      } catch (error) {
+        if (error instanceof CalendlyApiError && error.kind === "not_found") return;
+        throw error;
+      }
+    },
+
+    async listOrganizationMemberships(p) {
+      requireOwner("listOrganizationMemberships", p);
+      return list("/organization_memberships", calendlyOrganizationMembershipSchema, {
+        user: p.user,
+        organization: p.organization,
+      });
     },
   };
 }

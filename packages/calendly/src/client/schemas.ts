@@ -75,6 +75,31 @@ export const calendlyScheduledEventSchema = z.looseObject({
 });
 export type CalendlyScheduledEvent = z.infer<typeof calendlyScheduledEventSchema>;
 
+/** POST /scheduling_links: a single-use booking URL owned by an event type. */
+export const calendlySchedulingLinkSchema = z.looseObject({
+  booking_url: z.string().min(1),
+  owner: z.string(),
+  owner_type: z.string(),
+});
+export type CalendlySchedulingLink = z.infer<typeof calendlySchedulingLinkSchema>;
+
+/** POST /invitee_no_shows: the no-show mark of an invitee. */
+export const calendlyInviteeNoShowSchema = z.looseObject({
+  uri: z.string().min(1),
+  invitee: z.string().min(1),
+  created_at: datetime.optional(),
+});
+export type CalendlyInviteeNoShow = z.infer<typeof calendlyInviteeNoShowSchema>;
+
+/** GET /organization_memberships: a user's role in its organization. */
+export const calendlyOrganizationMembershipSchema = z.looseObject({
+  uri: z.string().min(1),
+  role: z.string(),
+  organization: z.string().min(1),
+  user: z.looseObject({ uri: z.string().min(1), name: z.string().optional(), email: z.string().optional() }),
+});
+export type CalendlyOrganizationMembership = z.infer<typeof calendlyOrganizationMembershipSchema>;
+
 /** The invitee resource: the webhook invitee payload's keys minus `scheduled_event`. */
 export const calendlyInviteeSchema = z.looseObject(inviteeResourceShape);
 export type CalendlyInvitee = z.infer<typeof calendlyInviteeSchema>;

@@ -9,6 +9,9 @@ export type TransportOptions = {
   fetch: typeof fetch;
   sleep: (ms: number) => Promise<void>;
   timeoutMs: number;
+  /** One deadline for the whole call, retries and waits included (ms). */
+  deadlineMs: number;
+  now: () => number;
   maxRetries: number;
   /** Longest X-RateLimit-Reset we wait out in-process; beyond it the 429 is reported at once. */
   maxRateLimitWaitSeconds: number;
@@ -43,9 +46,14 @@ type Attempt =
   | { ok: true; response: Response; text: string }
   | { ok: false; error: CalendlyApiError; retryable: boolean; waitMs?: number };
 
-async function attempt(opts: TransportOptions, req: CalendlyRequest, label: RequestLabel): Promise<Attempt> {
+async function attempt(
+  opts: TransportOptions,
+  req: CalendlyRequest,
+  label: RequestLabel,
+  timeoutMs: number,
+): Promise<Attempt> {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), opts.timeoutMs);
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
   const idempotent = req.method !== "POST";
   try {
     const response = await opts.fetch(req.url, {
@@ -75,7 +83,7 @@ async function attempt(opts: TransportOptions, req: CalendlyRequest, label: Requ
     if (controller.signal.aborted) {
       const error = new CalendlyApiError(
         "timeout",
-        `Calendly did not answer ${label.method} ${label.path} within ${opts.timeoutMs} ms, try again later`,
+        `Calendly did not answer ${label.method} ${label.path} within ${seconds(timeoutMs)}, try again later`,
         { cause },
       );
       return { ok: false, error, retryable: idempotent };
@@ -91,7 +99,13 @@ async function attempt(opts: TransportOptions, req: CalendlyRequest, label: Requ
   }
 }
 
-/** Sends the request (retrying as configured) and returns the raw successful response + body. */
+const seconds = (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
+
+/**
+ * Sends the request and returns the raw successful response + body. Retries as configured, all
+ * within one deadline: an attempt gets at most the time left, and a retry whose wait would end
+ * after the deadline is not made. A call that ran out of time says how long it waited in all.
+ */
 export async function send(
   opts: TransportOptions,
   req: CalendlyRequest,
@@ -103,11 +117,24 @@ export async function send(
       "The Calendly access token is empty or contains invalid characters: paste the personal access token again",
     );
   }
+  const started = opts.now();
+  const left = () => opts.deadlineMs - (opts.now() - started);
+  const overall = (error: CalendlyApiError, attempts: number): CalendlyApiError => {
+    if (error.kind !== "timeout" || attempts === 1) return error;
+    const waited = seconds(opts.now() - started);
+    return new CalendlyApiError(
+      "timeout",
+      `Calendly did not answer ${label.method} ${label.path} within ${waited} (${attempts} attempts), try again later`,
+      { cause: error },
+    );
+  };
   for (let n = 0; ; n++) {
-    const result = await attempt(opts, req, label);
+    const result = await attempt(opts, req, label, Math.max(1, Math.min(opts.timeoutMs, left())));
     if (result.ok) return result;
-    if (!result.retryable || n >= opts.maxRetries) throw result.error;
-    await opts.sleep(result.waitMs ?? backoffMs(n));
+    if (!result.retryable || n >= opts.maxRetries) throw overall(result.error, n + 1);
+    const wait = result.waitMs ?? backoffMs(n);
+    if (wait >= left()) throw overall(result.error, n + 1);
+    await opts.sleep(wait);
   }
 }
 

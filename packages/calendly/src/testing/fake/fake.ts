@@ -86,6 +86,7 @@ export function createFakeCalendly() {
   const eventTypeOrg = new Map<string, string>();
   const subscriptions: FakeSubscription[] = [];
   const scheduledEvents: FakeScheduledEvent[] = [];
+  const schedulingLinks: Json[] = [];
   const requests: FakeRequest[] = [];
   const failures: FakeFailure[] = [];
   let remaining = 500;
@@ -470,7 +471,100 @@ export function createFakeCalendly() {
       return json(200, paginate(items, url));
     }
 
+    if (method === "POST" && path === "/scheduling_links") return createSchedulingLink(account, body);
+
+    if (method === "POST" && path === "/invitee_no_shows") return markNoShow(account, body);
+
+    m = /^\/invitee_no_shows\/([^/]+)$/.exec(path);
+    if (m) {
+      const found = findNoShow(m[1]!);
+      if (method === "GET") {
+        requireScope(account, "scheduled_events:read");
+        if (!found || found.event.organization !== account.organizationUri) throw fail(404);
+        return json(200, { resource: found.invitee.no_show });
+      }
+      if (method === "DELETE") {
+        requireScope(account, "scheduled_events:write");
+        if (!found || found.event.organization !== account.organizationUri) throw fail(404);
+        found.invitee.no_show = null;
+        found.invitee.updated_at = now();
+        return json(204, null);
+      }
+    }
+
+    if (method === "GET" && path === "/organization_memberships") {
+      requireScope(account, "organizations:read");
+      const user = q.get("user");
+      const organization = q.get("organization");
+      if (!user && !organization)
+        throw fail(400, undefined, [{ parameter: "organization", message: "organization or user is required" }]);
+      if (organization) requireOrg(account, organization);
+      const members = [...new Map([...accounts.values()].map((a) => [a.user.uri, a])).values()]
+        .filter((a) => a.organizationUri === account.organizationUri)
+        .filter((a) => user === null || a.user.uri === user);
+      if (user && members.length === 0) throw fail(403, "This user is not in your organization");
+      const items = members.map((a) => ({
+        uri: `${FAKE_API_ORIGIN}/organization_memberships/${idOf(a.user.uri)}`,
+        role: a.role,
+        user: { uri: a.user.uri, name: a.user.name, email: a.user.email, slug: a.user.slug },
+        organization: a.organizationUri,
+        created_at: "2024-01-01T00:00:00.000000Z",
+        updated_at: "2024-01-01T00:00:00.000000Z",
+      }));
+      return json(200, paginate(items, url));
+    }
+
     throw fail(404);
+  }
+
+  function createSchedulingLink(account: FakeAccount, body: unknown) {
+    requireScope(account, "scheduling_links:write");
+    const b = (body ?? {}) as Json;
+    const details: { parameter: string; message: string }[] = [];
+    if (b.max_event_count !== 1) details.push({ parameter: "max_event_count", message: "must be 1" });
+    if (b.owner_type !== "EventType") details.push({ parameter: "owner_type", message: "must be EventType" });
+    if (typeof b.owner !== "string") details.push({ parameter: "owner", message: "is required" });
+    if (details.length > 0) throw fail(400, undefined, details);
+    const eventType = eventTypes.find((e) => idOf(e.uri) === idOf(String(b.owner)));
+    if (!eventType || eventTypeOrg.get(eventType.uri) !== account.organizationUri) throw fail(404);
+    const link = {
+      booking_url: `https://calendly.com/d/${uuid().slice(0, 8)}/${String(eventType.slug)}`,
+      owner: eventType.uri,
+      owner_type: "EventType",
+    };
+    schedulingLinks.push(link);
+    return json(201, { resource: link });
+  }
+
+  function findInvitee(inviteeUri: string) {
+    for (const event of scheduledEvents) {
+      const invitee = event.invitees.find((i) => i.uri === inviteeUri);
+      if (invitee) return { event, invitee };
+    }
+    return undefined;
+  }
+
+  function findNoShow(id: string) {
+    for (const event of scheduledEvents) {
+      const invitee = event.invitees.find((i) => {
+        const mark = i.no_show as { uri?: string } | null | undefined;
+        return mark?.uri !== undefined && idOf(mark.uri) === id;
+      });
+      if (invitee) return { event, invitee };
+    }
+    return undefined;
+  }
+
+  function markNoShow(account: FakeAccount, body: unknown) {
+    requireScope(account, "scheduled_events:write");
+    const inviteeUri = (body as Json | undefined)?.invitee;
+    if (typeof inviteeUri !== "string") throw fail(400, undefined, [{ parameter: "invitee", message: "is required" }]);
+    const found = findInvitee(inviteeUri);
+    if (!found || found.event.organization !== account.organizationUri) throw fail(404);
+    const mark = { uri: `${FAKE_API_ORIGIN}/invitee_no_shows/${uuid()}`, invitee: inviteeUri, created_at: now() };
+    found.invitee.no_show = mark;
+    found.invitee.updated_at = now();
+    return json(201, { resource: mark });
   }
 
   function parseTime(value: string | null, parameter: string): number | null {
@@ -552,6 +646,14 @@ export function createFakeCalendly() {
     },
     get eventTypes() {
       return eventTypes;
+    },
+    /** Single-use links created so far. */
+    get schedulingLinks(): Json[] {
+      return schedulingLinks;
+    },
+    /** The invitee resource (with its `no_show` mark) of a scheduled event added with addScheduledEvent. */
+    invitee(inviteeUri: string): Json | undefined {
+      return findInvitee(inviteeUri)?.invitee;
     },
     /** Revokes a token: later requests with it get 401. */
     revokeToken(token: string) {
