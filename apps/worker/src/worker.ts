@@ -1,0 +1,67 @@
+// The worker process's engine, independent of the environment: the inbox drainer (webhook
+// deliveries mapped shortly after they are stored, SPEC section 7) and graphile-worker running the
+// scheduled tasks (subscription health, reconciliation, token refresh, retention) from one task
+// list. Everything it coordinates with other workers lives in PostgreSQL, so any number may run.
+import type { CalendlyClientFactory } from "@booking/calendly";
+import type { Db, SecretBox } from "@booking/db";
+import { Logger as GraphileLogger, type LogLevel, run } from "graphile-worker";
+import type pg from "pg";
+import type { Logger } from "./logger.ts";
+import { CRONTAB, taskList } from "./tasks/index.ts";
+
+type WorkerSettings = {
+  /** CALENDLY_HEALTH_INTERVAL_SECONDS */
+  healthIntervalSeconds: number;
+  /** INBOX_RETENTION_DAYS */
+  inboxRetentionDays: number;
+  /** Scheduled jobs run at once in this process. */
+  concurrency: number;
+  /** PUBLIC_WEBHOOK_BASE_URL: where repaired subscriptions point. */
+  publicWebhookBaseUrl: string;
+};
+
+export type WorkerDeps = {
+  db: Db;
+  /** Plain pg pool: graphile-worker's connections and the inbox drainer's hot path. */
+  pool: pg.Pool;
+  secrets: SecretBox;
+  calendlyFor: CalendlyClientFactory;
+  logger: Logger;
+  clock: () => Date;
+  settings: WorkerSettings;
+};
+
+export type RunningWorker = {
+  /** Finishes the work in hand (a batch, a job) and stops; nothing is lost if it never returns. */
+  stop(): Promise<void>;
+};
+
+const LEVEL: Record<LogLevel, "error" | "warn" | "info" | "debug"> = {
+  error: "error",
+  warning: "warn",
+  info: "info",
+  debug: "debug",
+};
+
+/** graphile-worker's log lines through our pino logger. */
+function graphileLogger(logger: Logger): GraphileLogger {
+  return new GraphileLogger((scope) => (level, message, meta) => {
+    logger[LEVEL[level]]({ scope: { ...scope }, ...(meta ? { meta } : {}) }, message);
+  });
+}
+
+export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
+  const runner = await run({
+    pgPool: deps.pool,
+    concurrency: deps.settings.concurrency,
+    taskList: taskList(deps),
+    crontab: CRONTAB,
+    noHandleSignals: true,
+    logger: graphileLogger(deps.logger),
+  });
+  return {
+    async stop() {
+      await runner.stop();
+    },
+  };
+}
