@@ -6,6 +6,8 @@ import superjson from "superjson";
 import { ZodError, z } from "zod";
 import type { Context } from "./context.ts";
 import { DomainError, type DomainErrorCode } from "./errors.ts";
+import { zodFieldErrors } from "./lib/field-errors.ts";
+import { workspaceId } from "./lib/validators.ts";
 import { type Actor, authorizeWorkspace } from "./services/access/index.ts";
 
 const TRPC_CODE: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
@@ -22,15 +24,6 @@ const TRPC_CODE: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
 
 export function toTRPCError(error: DomainError): TRPCError {
   return new TRPCError({ code: TRPC_CODE[error.code], message: error.message, cause: error });
-}
-
-function zodFieldErrors(error: ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join(".") || "_form";
-    out[key] = [...(out[key] ?? []), issue.message];
-  }
-  return out;
 }
 
 /** Field errors of a failure: zod issues by path merged with a DomainError's fieldErrors (null when none). */
@@ -92,9 +85,11 @@ export const platformAdminProcedure = protectedProcedure.use(({ ctx, next }) => 
   return next();
 });
 
-const workspaceIdInput = z.object({
-  workspaceId: z.string().trim().min(1, "Workspace is required").max(64, "Workspace id is too long"),
-});
+/**
+ * Reads only `workspaceId` for authorization; the procedure's own strict schema (which includes
+ * `workspaceId`, see lib/validators.ts `input`) parses the whole input and refuses unknown keys.
+ */
+const workspaceIdInput = z.looseObject({ workspaceId });
 
 /** Members (any role) of `input.workspaceId`, and platform admins. Adds `ctx.access`. */
 export const workspaceMemberProcedure = protectedProcedure.input(workspaceIdInput).use(async ({ ctx, input, next }) => {

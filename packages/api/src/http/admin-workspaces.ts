@@ -2,6 +2,7 @@
 // Answers { success, data?, error? } with 201 / 400 / 401 / 409; the logic is the createWorkspace service.
 import type { Db } from "@booking/db";
 import { DomainError } from "../errors.ts";
+import { zodFieldErrors } from "../lib/field-errors.ts";
 import { bearerToken, safeEqual } from "../lib/safe-equal.ts";
 import { createWorkspace, createWorkspaceInput } from "../services/workspaces/index.ts";
 
@@ -37,11 +38,7 @@ export function createAdminWorkspacesHandler(deps: { db: Db; adminApiToken: stri
     }
     const parsed = createWorkspaceInput.safeParse(body);
     if (!parsed.success) {
-      const fieldErrors: Record<string, string[]> = {};
-      for (const issue of parsed.error.issues) {
-        const key = issue.path.map(String).join(".") || "_body";
-        fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
-      }
+      const fieldErrors = zodFieldErrors(parsed.error);
       return fail(
         400,
         "Invalid workspace: " +

@@ -3,13 +3,13 @@ import { bookingLinkHandler } from "./booking-link.handler.ts";
 import { createHandler } from "./create.handler.ts";
 import { createSchema } from "./create.schema.ts";
 import { getHandler } from "./get.handler.ts";
-import { leadMemberProcedure } from "./lead-procedure.ts";
+import { leadInput, leadMemberProcedure } from "./lead-procedure.ts";
 import { listHandler } from "./list.handler.ts";
 import { listSchema } from "./list.schema.ts";
 
 export const leadsRouter = router({
   list: workspaceMemberProcedure.input(listSchema).query(listHandler),
-  get: leadMemberProcedure.query(getHandler),
+  get: leadMemberProcedure.input(leadInput).query(getHandler),
   create: workspaceMemberProcedure.input(createSchema).mutation(createHandler),
-  bookingLink: leadMemberProcedure.query(bookingLinkHandler),
+  bookingLink: leadMemberProcedure.input(leadInput).query(bookingLinkHandler),
 });

@@ -1,10 +1,12 @@
 import { z } from "zod";
+import { input, text, workspaceId } from "../../lib/validators.ts";
 
-export const listSchema = z.object({
+export const listSchema = input({
+  workspaceId,
   status: z
     .enum(["NONE", "BOOKED", "CANCELED", "RESCHEDULED", "NO_SHOW"], { message: "Unknown appointment status" })
     .optional(),
-  cursor: z.string().trim().min(1).max(64).nullish(),
+  cursor: text().trim().min(1).max(64).nullish(),
   limit: z
     .number()
     .int("Limit must be a whole number")

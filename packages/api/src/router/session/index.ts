@@ -1,6 +1,7 @@
+import { noInput } from "../../lib/validators.ts";
 import { publicProcedure, router } from "../../trpc.ts";
 import { meHandler } from "./me.handler.ts";
 
 export const sessionRouter = router({
-  me: publicProcedure.query(meHandler),
+  me: publicProcedure.input(noInput).query(meHandler),
 });

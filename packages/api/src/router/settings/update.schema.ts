@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { httpsUrl } from "../../lib/validators.ts";
+import { httpsUrl, input, text, workspaceId } from "../../lib/validators.ts";
 
-export const updateSchema = z.object({
+export const updateSchema = input({
+  workspaceId,
   meetingBookingProvider: z.enum(["GHL", "CALENDLY"], { message: "Choose GHL or Calendly" }).optional(),
-  ghlCalendarId: z
-    .string()
+  ghlCalendarId: text()
     .trim()
     .min(1, "Calendar id must not be empty")
     .max(200, "Calendar id is too long")

@@ -1,17 +1,13 @@
 import { normalizeEmail } from "@booking/db";
 import { z } from "zod";
+import { email as emailField, input, text } from "../../lib/validators.ts";
 
-const email = z
-  .string()
-  .trim()
-  .max(320)
-  .pipe(z.email({ message: "Invalid email address" }))
-  .transform(normalizeEmail);
+const email = emailField.transform(normalizeEmail);
 const emailList = z.array(email).max(500, "At most 500 emails").optional();
 
 /** Input of workspace provisioning (tRPC `workspaces.create` and `POST /api/admin/workspaces`). */
-export const createWorkspaceInput = z.object({
-  name: z.string().trim().min(1, "Name is required").max(200, "Name is at most 200 characters"),
+export const createWorkspaceInput = input({
+  name: text().trim().min(1, "Name is required").max(200, "Name is at most 200 characters"),
   setterEmails: emailList,
   inboxManagerEmails: emailList,
   /** Legacy single inbox manager; merged into inboxManagerEmails. */

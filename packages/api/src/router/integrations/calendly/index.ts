@@ -1,3 +1,4 @@
+import { workspaceInput } from "../../../lib/validators.ts";
 import { router, workspaceAdminProcedure, workspaceMemberProcedure } from "../../../trpc.ts";
 import { eventTypesHandler } from "./event-types.handler.ts";
 import { getHandler } from "./get.handler.ts";
@@ -11,11 +12,11 @@ import { updateSchema } from "./update.schema.ts";
  * the integration is for ADMIN members and platform admins.
  */
 export const calendlyRouter = router({
-  get: workspaceMemberProcedure.query(getHandler),
+  get: workspaceMemberProcedure.input(workspaceInput).query(getHandler),
   update: workspaceAdminProcedure.input(updateSchema).mutation(updateHandler),
-  testConnection: workspaceAdminProcedure.mutation(testConnectionHandler),
-  eventTypes: workspaceAdminProcedure.query(eventTypesHandler),
-  ensureSubscription: workspaceAdminProcedure.mutation(ensureSubscriptionHandler),
-  removeSubscription: workspaceAdminProcedure.mutation(removeSubscriptionHandler),
-  health: workspaceMemberProcedure.query(healthHandler),
+  testConnection: workspaceAdminProcedure.input(workspaceInput).mutation(testConnectionHandler),
+  eventTypes: workspaceAdminProcedure.input(workspaceInput).query(eventTypesHandler),
+  ensureSubscription: workspaceAdminProcedure.input(workspaceInput).mutation(ensureSubscriptionHandler),
+  removeSubscription: workspaceAdminProcedure.input(workspaceInput).mutation(removeSubscriptionHandler),
+  health: workspaceMemberProcedure.input(workspaceInput).query(healthHandler),
 });
