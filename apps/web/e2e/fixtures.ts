@@ -10,7 +10,8 @@ const screenshotDir = join(dirname(fileURLToPath(import.meta.url)), "..", "test-
 
 export const test = base.extend({
   // global-setup publishes the URL of the web app it started.
-  baseURL: async (_fixtures, use) => {
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright requires an object pattern for the fixtures argument
+  baseURL: async ({}, use) => {
     await use(e2eEnv("E2E_BASE_URL"));
   },
 });

@@ -1,7 +1,7 @@
 // Starts the whole stack for the browser tests and returns its teardown:
 // PostgreSQL (throwaway cluster, or a fresh database on $TEST_DATABASE_URL's server) + migrations +
 // the demo seed, the fake Calendly over HTTP, the built web app (`next start`), the webhooks
-// server, and the control endpoint that lets tests make the fake Calendly deliver a webhook.
+// server, the worker, and the control endpoint that lets tests make the fake Calendly deliver a webhook.
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -12,10 +12,11 @@ import { DEMO_EVENT_TYPE, seedDemo } from "@booking/db/seed";
 import { createDatabase, dropDatabase, freePort, migrate, startPostgres } from "@booking/db/testing";
 import { startControlServer } from "./control-server";
 import { E2E_CALENDLY_TOKEN, E2E_CALENDLY_USER, E2E_STRATEGY_EVENT } from "./env";
-import { type Started, startProcess, stopProcess, waitForHttp } from "./processes";
+import { startProcess, stopProcess, waitForHttp } from "./processes";
 
 const webDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 const webhooksDir = join(webDir, "..", "webhooks");
+const workerDir = join(webDir, "..", "worker");
 const logDir = join(webDir, "test-results", "logs");
 
 export default async function globalSetup() {
@@ -82,17 +83,23 @@ export default async function globalSetup() {
       WEB_PORT: String(webPort),
       WEBHOOKS_PORT: String(webhooksPort),
       PORT: String(webPort),
+      // Short, so a browser test sees the worker repair a subscription within its timeout.
+      CALENDLY_HEALTH_INTERVAL_SECONDS: "3",
     };
 
-    const builtWebhooks = join(webhooksDir, "dist", "server.js");
-    const webhooks: Started = existsSync(builtWebhooks)
-      ? startProcess("webhooks", process.execPath, [builtWebhooks], { cwd: webhooksDir, env, logDir })
-      : startProcess("webhooks", join(webhooksDir, "node_modules", ".bin", "tsx"), ["src/server.ts"], {
-          cwd: webhooksDir,
-          env,
-          logDir,
-        });
+    // The built apps, as production runs them (turbo's e2e task builds them first).
+    const webhooks = startProcess("webhooks", process.execPath, [join(webhooksDir, "dist", "server.js")], {
+      cwd: webhooksDir,
+      env,
+      logDir,
+    });
     cleanups.push(() => stopProcess(webhooks));
+    const worker = startProcess("worker", process.execPath, [join(workerDir, "dist", "main.js")], {
+      cwd: workerDir,
+      env,
+      logDir,
+    });
+    cleanups.push(() => stopProcess(worker));
     const web = startProcess(
       "web",
       process.execPath,
