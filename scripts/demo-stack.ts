@@ -1,6 +1,6 @@
-// Second half of the run command: an embedded database (PGlite served over the PostgreSQL protocol)
-// unless DATABASE_URL is set, migrations, demo data, a local Calendly stand-in unless
-// CALENDLY_API_BASE_URL is set, then the built web app and webhooks server.
+// Second half of the run command: an embedded PostgreSQL (a real server from npm, data kept in
+// .local/pg) unless DATABASE_URL is set, migrations, demo data, a local Calendly stand-in unless
+// CALENDLY_API_BASE_URL is set, then the built web app, webhooks server and worker.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -8,9 +8,8 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import { createDb } from "@booking/db";
 import { findRepoRoot, localDevKey } from "@booking/db/crypto";
+import { reachableDataDir, startEmbeddedPostgres } from "@booking/db/embedded-postgres";
 import { DEMO_EVENT_TYPE, DEMO_PASSWORD, seedDemo } from "@booking/db/seed";
-import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { startDemoControl } from "./demo-control.ts";
 
 const root = findRepoRoot() ?? process.cwd();
@@ -46,16 +45,6 @@ async function portFree(port: number): Promise<boolean> {
     const srv = createServer();
     srv.once("error", () => resolve(false));
     srv.listen(port, "0.0.0.0", () => srv.close(() => resolve(true)));
-  });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const a = srv.address();
-      srv.close(() => resolve(typeof a === "object" && a ? a.port : 0));
-    });
   });
 }
 
@@ -120,17 +109,11 @@ async function main() {
   let databaseUrl = process.env.DATABASE_URL;
   let dbLabel = databaseUrl ? "DATABASE_URL" : "";
   if (!databaseUrl) {
-    const dataDir = join(local, "pglite");
-    const pglite = await PGlite.create(dataDir);
-    const port = await freePort();
-    const server = new PGLiteSocketServer({ db: pglite, port, host: "127.0.0.1", maxConnections: 64 });
-    await server.start();
-    cleanups.push(async () => {
-      await server.stop();
-      await pglite.close();
-    });
-    databaseUrl = `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`;
-    dbLabel = `embedded PGlite in .local/pglite, served at 127.0.0.1:${port}`;
+    const dataDir = reachableDataDir(join(local, "pg"));
+    const server = await startEmbeddedPostgres({ dataDir });
+    cleanups.push(() => server.pause());
+    databaseUrl = server.url("postgres");
+    dbLabel = `embedded PostgreSQL 17 (data in ${dataDir}), at 127.0.0.1:${server.port}`;
   }
 
   console.log(`Database: ${dbLabel}`);
@@ -193,10 +176,13 @@ async function main() {
     CALENDLY_API_BASE_URL: calendlyBaseUrl,
     WEB_PORT: String(webPort),
     WEBHOOKS_PORT: String(webhooksPort),
+    // Shorter than production's 300 s, so a disabled subscription is seen repaired within the demo.
+    CALENDLY_HEALTH_INTERVAL_SECONDS: process.env.CALENDLY_HEALTH_INTERVAL_SECONDS ?? "30",
     NEXT_TELEMETRY_DISABLED: "1",
   };
 
   start("webhooks", process.execPath, [join(root, "apps/webhooks/dist/server.js")], env);
+  start("worker", process.execPath, [join(root, "apps/worker/dist/main.js")], env);
   start(
     "web",
     process.execPath,
@@ -213,6 +199,7 @@ async function main() {
   ┌──────────────────────────────────────────────────────────────────────────
   │ Web app:          http://localhost:${webPort}
   │ Webhooks server:  http://localhost:${webhooksPort}  (POST /webhooks/calendly/<workspaceId>, GET /healthz)
+  │ Worker:           maps deliveries; checks subscriptions every ${env.CALENDLY_HEALTH_INTERVAL_SECONDS} s
   │ Sign in as admin@demo.test, setter@demo.test or inbox@demo.test, password "${DEMO_PASSWORD}"
   │ ${calendlyNote}
   │ Admin API token and internal API token: .local/admin-api-token, .local/internal-api-token
