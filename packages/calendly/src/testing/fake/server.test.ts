@@ -4,6 +4,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createCalendlyClient } from "../../client/client.ts";
 import { CalendlyApiError } from "../../client/errors.ts";
+import { createCalendlyOAuthClient } from "../../client/oauth.ts";
 import { parseCalendlyWebhook } from "../../webhooks/parse.ts";
 import { CALENDLY_SIGNATURE_HEADER, verifyWebhookSignature } from "../../webhooks/signature.ts";
 import { buildWebhookEnvelope } from "../builders.ts";
@@ -77,4 +78,46 @@ it("answers errors, rate-limit headers and timeouts over HTTP like Calendly", as
   expect((error as CalendlyApiError).kind).toBe("timeout");
   // The server keeps working after the abandoned request.
   expect((await client.getCurrentUser()).uri).toMatch(/\/users\//);
+});
+
+it("serves the OAuth server on the same origin: consent page, Allow, code exchange over plain HTTP", async () => {
+  calendly.fake.oauth.registerClient({ clientId: "app-http", clientSecret: "app-secret" });
+  const { userUri } = calendly.fake.addAccount({ token: "tok-consenting", user: { name: "Connie Consent" } });
+  calendly.fake.oauth.consentAs(userUri);
+  const oauth = createCalendlyOAuthClient({
+    clientId: "app-http",
+    clientSecret: "app-secret",
+    authBaseUrl: calendly.url,
+  });
+  const state = oauth.createState();
+  const pkce = await oauth.createPkce();
+  const redirectUri = "http://127.0.0.1:9/callback";
+  const url = oauth.authorizationUrl({ redirectUri, state, codeChallenge: pkce.challenge });
+
+  const page = await fetch(url);
+  expect(page.status).toBe(200);
+  const html = await page.text();
+  expect(html).toContain("Connie Consent");
+  expect(html).toMatch(/<button[^>]*value="allow"[^>]*>Allow<\/button>/);
+  const ticket = /name="ticket" value="([^"]+)"/.exec(html)![1]!;
+  const decided = await fetch(new URL("/oauth/authorize", calendly.url), {
+    method: "POST",
+    body: new URLSearchParams({ ticket, decision: "allow" }),
+    redirect: "manual",
+  });
+  expect(decided.status).toBe(303);
+  const callback = new URL(decided.headers.get("location")!);
+  expect(callback.origin + callback.pathname).toBe(redirectUri);
+  expect(callback.searchParams.get("state")).toBe(state);
+
+  const tokens = await oauth.exchangeCode({
+    callbackParams: callback.searchParams,
+    expectedState: state,
+    redirectUri,
+    codeVerifier: pkce.verifier,
+  });
+  const me = await createCalendlyClient({ token: tokens.accessToken, baseUrl: calendly.url }).getCurrentUser();
+  expect(me.uri).toBe(userUri);
+  await oauth.revoke(tokens.refreshToken);
+  await expect(oauth.refresh(tokens.refreshToken)).rejects.toMatchObject({ kind: "invalid_grant" });
 });
