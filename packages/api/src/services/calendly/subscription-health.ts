@@ -25,7 +25,7 @@ export async function calendlySubscriptionHealth(
     });
     return subscriptionView(saved);
   }
-  const calendly = clientForWorkspace(deps, state);
+  const calendly = await clientForWorkspace(deps, state);
   let sub: CalendlyWebhookSubscription | null;
   try {
     sub = await calendly.getWebhookSubscription(uri);

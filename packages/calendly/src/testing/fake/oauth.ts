@@ -224,7 +224,6 @@ export function createFakeOAuth(host: FakeOAuthHost) {
   }
 
   function token(request: Request, form: URLSearchParams): Response {
-    tokenRequests++;
     const app = authenticateClient(request, form, false);
     if (!app) return oauthError(401, "invalid_client", "Client authentication failed (HTTP Basic required)");
     const grantType = form.get("grant_type");
@@ -280,6 +279,7 @@ export function createFakeOAuth(host: FakeOAuthHost) {
       query: Object.fromEntries(url.searchParams),
       body: Object.fromEntries(form),
     });
+    if (path === "/oauth/token" && request.method === "POST") tokenRequests++;
     const failure = failures.shift();
     if (failure === "timeout") {
       await new Promise<void>((resolve) => {
