@@ -13,7 +13,7 @@ import { type IntegrationState, loadIntegration } from "./integration-state.ts";
 import { calendlyToDomainError } from "./map-error.ts";
 import { clientForWorkspace } from "./token.ts";
 
-export type Reconciled = { since: Date; recovered: number; alreadySeen: number; failed: number };
+type Reconciled = { since: Date; recovered: number; alreadySeen: number; failed: number };
 
 export type HealthCheckResult =
   | { status: "skipped"; reason: string }
@@ -25,7 +25,7 @@ export type HealthCheckResult =
 const DAY_MS = 24 * 60 * 60_000;
 
 /** Whether the worker looks after this workspace's subscription at all. */
-export function watchedByWorker(
+function watchedByWorker(
   state: Pick<IntegrationState, "calendlyEnabled" | "calendlyAccessTokenEnc" | "calendlyConnectionStatus">,
 ): boolean {
   return (

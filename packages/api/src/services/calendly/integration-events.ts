@@ -44,7 +44,7 @@ export async function recordIntegrationEvent(db: Writer, event: IntegrationEvent
   await db.integrationEvent.create({ data: integrationEventData(event), select: { id: true } });
 }
 
-export const RECENT_EVENTS = 15;
+const RECENT_EVENTS = 15;
 
 export async function recentIntegrationEvents(
   db: Db,

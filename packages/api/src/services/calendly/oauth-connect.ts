@@ -71,7 +71,7 @@ export async function startCalendlyOAuth(
   return { ok: true, authorizationUrl: url.href };
 }
 
-export type OAuthCallbackFailure =
+type OAuthCallbackFailure =
   | "not_configured"
   | "missing_state"
   | "unknown_state"
