@@ -1,6 +1,8 @@
-// Every minute (crontab) and at start: makes sure every watched workspace has its self-rescheduling
-// health job, and schedules the renewal of OAuth tokens that expire soon. Jobs that exist (queued,
-// or running with a fresh lock) are left alone, so the sweep never doubles a check.
+// At start, then every health interval (at most a minute; it reschedules itself, and the crontab
+// adds it every minute should that chain break): makes sure every watched workspace has its
+// self-rescheduling health job, so a workspace enabled a moment ago is checked within an interval,
+// and schedules the renewal of OAuth tokens that expire soon. Jobs that exist (queued, or running
+// with a fresh lock) are left alone, so the sweep never doubles a check.
 import { calendlyTokensExpiringBefore, calendlyWorkspacesToCheck } from "@booking/api/services";
 import type { Task } from "graphile-worker";
 import type { WorkerDeps } from "../worker.ts";
@@ -62,6 +64,16 @@ export function calendlyHealthSweep(deps: WorkerDeps): Task {
     deps.logger.debug(
       { task: CALENDLY_HEALTH_SWEEP, watched: workspaces.length, added: missing.length, refreshes: expiring.length },
       "calendly sweep",
+    );
+    await helpers.addJob(
+      CALENDLY_HEALTH_SWEEP,
+      {},
+      {
+        jobKey: CALENDLY_HEALTH_SWEEP,
+        jobKeyMode: "replace",
+        runAt: new Date(Date.now() + Math.min(SWEEP_PERIOD_MS, deps.settings.healthIntervalSeconds * 1000)),
+        maxAttempts: 1,
+      },
     );
   };
 }

@@ -221,3 +221,11 @@ it("renews an OAuth token ahead of its expiry (one /oauth/token request)", async
   const row = await database.db.client.findUniqueOrThrow({ where: { id } });
   expect(row.calendlyAccessTokenExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 110 * 60_000);
 });
+
+it("picks up a workspace enabled while the worker runs within an interval (the sweep reschedules itself)", async () => {
+  worker = await startWorker(deps(1));
+  await sleep(500);
+  const ws = await subscribedWorkspace();
+  fake.reset();
+  await until("the first check of the new workspace", async () => checksOf(ws.subscriptionUri) >= 1, 4_000);
+});

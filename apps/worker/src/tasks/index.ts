@@ -9,7 +9,8 @@ import { calendlyTokenRefresh } from "./calendly-token-refresh.ts";
 
 /** graphile-worker crontab lines (minute granularity; sub-minute schedules reschedule themselves). */
 export const CRONTAB = [
-  // Adds each watched workspace's self-rescheduling health job and the token refreshes due soon.
+  // Adds each watched workspace's self-rescheduling health job and the token refreshes due soon
+  // (the sweep also reschedules itself every interval; this line restarts that chain if it breaks).
   `* * * * * ${CALENDLY_HEALTH_SWEEP} ?max=1&jobKey=${CALENDLY_HEALTH_SWEEP}&jobKeyMode=preserve_run_at`,
 ].join("\n");
 

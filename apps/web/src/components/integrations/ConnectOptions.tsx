@@ -26,14 +26,12 @@ export function ConnectOptions({ workspaceId, calendly }: { workspaceId: string;
             </Text>
           </div>
           <Divider label="or" labelPosition="left" />
-          <Text size="sm" fw={500} id="pat-heading">
+          <Text size="sm" fw={500}>
             Use a personal access token instead
           </Text>
         </>
       )}
-      <section aria-labelledby={calendly.oauthAvailable ? "pat-heading" : undefined}>
-        <TokenForm workspaceId={workspaceId} canEdit={calendly.canEdit} />
-      </section>
+      <TokenForm workspaceId={workspaceId} canEdit={calendly.canEdit} />
     </Stack>
   );
 }

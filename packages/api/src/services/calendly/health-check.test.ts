@@ -98,7 +98,11 @@ describe("runCalendlyHealthCheck", () => {
         kind: "SUBSCRIPTION_REPAIRED",
         message: expect.stringMatching(/Calendly had disabled the old one \(deliveries failing since/),
       }),
-      expect.objectContaining({ kind: "RECONCILED", recovered: 1, message: expect.stringMatching(/1 recovered/) }),
+      expect.objectContaining({
+        kind: "RECONCILED",
+        recovered: 1,
+        message: expect.stringMatching(/1 scheduled event checked, 0 already received/),
+      }),
     ]);
 
     // The next run finds a healthy hook and does nothing more.

@@ -160,8 +160,9 @@ async function reconcileGap(deps: CalendlyIntegrationDeps, workspaceId: string, 
     kind: "RECONCILED",
     actor: actorOf(deps),
     message:
-      `Reconciled bookings since ${since.toISOString()}: ${recovered} recovered, ${summary.alreadySeen} already received` +
-      `${summary.failed ? `, ${summary.failed} failed` : ""} (${summary.scannedEvents} scheduled events checked)`,
+      `Pulled the bookings since ${since.toISOString()} from Calendly: ${summary.scannedEvents} scheduled ` +
+      `event${summary.scannedEvents === 1 ? "" : "s"} checked, ${summary.alreadySeen} already received` +
+      `${summary.failed ? `, ${summary.failed} failed` : ""}`,
     recovered,
     at: deps.clock(),
   });

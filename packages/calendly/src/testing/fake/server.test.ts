@@ -11,12 +11,14 @@ import { buildWebhookEnvelope } from "../builders.ts";
 import { startFakeCalendlyServer } from "./server.ts";
 
 let calendly: Awaited<ReturnType<typeof startFakeCalendlyServer>>;
+let controlled: Awaited<ReturnType<typeof startFakeCalendlyServer>>;
 let receiver: Server;
 let receiverUrl: string;
 const received: { headers: Record<string, string | string[] | undefined>; body: string }[] = [];
 
 beforeAll(async () => {
   calendly = await startFakeCalendlyServer();
+  controlled = await startFakeCalendlyServer({ control: true });
   receiver = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -31,6 +33,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await calendly.close();
+  await controlled.close();
   await new Promise<void>((resolve) => receiver.close(() => resolve()));
 });
 
@@ -120,4 +123,36 @@ it("serves the OAuth server on the same origin: consent page, Allow, code exchan
   expect(me.uri).toBe(userUri);
   await oauth.revoke(tokens.refreshToken);
   await expect(oauth.refresh(tokens.refreshToken)).rejects.toMatchObject({ kind: "invalid_grant" });
+});
+
+it("offers /__fake/ controls only when asked: disable a hook, add a booking that is never delivered", async () => {
+  const post = (server: { url: string }, path: string, body: unknown) =>
+    fetch(`${server.url}/__fake/${path}`, { method: "POST", body: JSON.stringify(body) });
+  expect((await post(calendly, "subscriptions/disable", { callbackUrlEndsWith: "/x" })).status).toBe(401);
+
+  const { organizationUri, user } = controlled.fake.addAccount({ token: "tok-ctl", user: { email: "host@ctl.test" } });
+  const client = createCalendlyClient({ token: "tok-ctl", baseUrl: controlled.url });
+  const sub = await client.createWebhookSubscription({
+    url: "https://hooks.test/webhooks/calendly/ws_ctl",
+    events: ["invitee.created"],
+    organization: organizationUri,
+    scope: "organization",
+    signingKey: "k",
+  });
+  const disabled = await post(controlled, "subscriptions/disable", {
+    callbackUrlEndsWith: "/webhooks/calendly/ws_ctl",
+  });
+  expect(await disabled.json()).toEqual({ disabled: [sub.uri] });
+  expect((await client.getWebhookSubscription(sub.uri)).state).toBe("disabled");
+  expect((await post(controlled, "subscriptions/disable", { callbackUrlEndsWith: "/nope" })).status).toBe(404);
+
+  const added = await post(controlled, "scheduled_events", {
+    hostEmail: "host@ctl.test",
+    start_time: "2030-01-02T10:00:00Z",
+    invitees: [{ email: "lead@ctl.test", name: "Lead" }],
+  });
+  expect(added.status).toBe(201);
+  const events = await client.listScheduledEvents({ user: user.uri });
+  expect(events.map((e) => e.start_time)).toEqual(["2030-01-02T10:00:00.000Z"]);
+  expect((await client.listEventInvitees(events[0]!.uri))[0]).toMatchObject({ email: "lead@ctl.test" });
 });
