@@ -2,7 +2,8 @@
 // of a disabled or vanished hook, reconciliation of the gap, reconnect-needed, failures.
 import { secretContext } from "@booking/db";
 import { createHarness, type Harness } from "../../testing/harness.ts";
-import { gapStart, runCalendlyHealthCheck } from "./health-check.ts";
+import { gapStart } from "./gap.ts";
+import { runCalendlyHealthCheck } from "./health-check.ts";
 import { adminWorkspace, serviceDeps } from "./test-helpers.ts";
 
 const LINK = "https://calendly.com/acme/intro-call";
@@ -121,6 +122,21 @@ describe("runCalendlyHealthCheck", () => {
     expect(h.fake.subscriptions).toHaveLength(1);
     expect((await row(ws.id)).calendlyWebhookSubscriptionUri).toBe(h.fake.subscriptions[0]!.uri);
     expect(await kinds(ws.id)).toEqual(expect.arrayContaining(["SUBSCRIPTION_REPAIRED", "RECONCILED"]));
+  });
+
+  it("recreates a hook that a person's Check status found gone, and reconciles since the last delivery", async () => {
+    const ws = await subscribedWorkspace();
+    const lastDelivery = new Date(Date.now() - 2 * 60 * 60_000);
+    await h.db.client.update({ where: { id: ws.id }, data: { calendlyLastWebhookAt: lastDelivery } });
+    h.fake.subscriptions.splice(0, 1);
+    const health = await h.user(ws.admin).integrations.calendly.health({ workspaceId: ws.id });
+    expect(health).toMatchObject({ uri: null, state: "missing" });
+    expect((await row(ws.id)).calendlyReconcileFrom).toEqual(lastDelivery);
+
+    const result = await runCalendlyHealthCheck(worker(), ws.id);
+    expect(result).toMatchObject({ status: "repaired", reconciled: { since: lastDelivery } });
+    expect(h.fake.subscriptions).toHaveLength(1);
+    expect((await row(ws.id)).calendlyReconcileFrom).toBeNull();
   });
 
   it("reconciles a gap left by an earlier run that could not finish", async () => {

@@ -8,6 +8,7 @@ import { isDomainError } from "../../errors.ts";
 import { reconcileCalendlyWorkspace } from "../webhooks/reconcile.ts";
 import type { CalendlyIntegrationDeps } from "./deps.ts";
 import { ensureSubscriptionOutcome, hasInviteeEventSet } from "./ensure-subscription.ts";
+import { earlier, gapStart } from "./gap.ts";
 import { actorOf, recordIntegrationEvent } from "./integration-events.ts";
 import { type IntegrationState, loadIntegration } from "./integration-state.ts";
 import { calendlyToDomainError } from "./map-error.ts";
@@ -22,8 +23,6 @@ export type HealthCheckResult =
   | { status: "reconnect_needed" }
   | { status: "failed"; error: string };
 
-const DAY_MS = 24 * 60 * 60_000;
-
 /** Whether the worker looks after this workspace's subscription at all. */
 function watchedByWorker(
   state: Pick<IntegrationState, "calendlyEnabled" | "calendlyAccessTokenEnc" | "calendlyConnectionStatus">,
@@ -35,30 +34,11 @@ function watchedByWorker(
   );
 }
 
-/**
- * Where deliveries may have been lost: the earlier of `retry_started_at` (Calendly started failing
- * to deliver) and the last delivery received; without either, the hook's creation, else our last
- * check, else a day back.
- */
-export function gapStart(p: {
-  retryStartedAt: Date | null;
-  lastDelivery: Date | null;
-  createdAt: Date | null;
-  lastCheck: Date | null;
-  now: Date;
-}): Date {
-  const known = [p.retryStartedAt, p.lastDelivery].filter((d): d is Date => d !== null);
-  if (known.length > 0) return new Date(Math.min(...known.map((d) => d.getTime())));
-  return p.createdAt ?? p.lastCheck ?? new Date(p.now.getTime() - DAY_MS);
-}
-
 const dateOrNull = (value: string | null | undefined) => {
   if (!value) return null;
   const d = new Date(value);
   return Number.isNaN(d.getTime()) ? null : d;
 };
-
-const earlier = (a: Date | null, b: Date) => (a && a.getTime() < b.getTime() ? a : b);
 
 export async function runCalendlyHealthCheck(
   deps: CalendlyIntegrationDeps,
@@ -130,6 +110,12 @@ export async function runCalendlyHealthCheck(
         const outcome = await ensureSubscriptionOutcome(deps, workspaceId, { reason });
         repaired = { uri: outcome.view.uri };
       }
+    } else if (reconcileFrom) {
+      // A check found the hook gone (and forgot it); deliveries have been missing since.
+      const outcome = await ensureSubscriptionOutcome(deps, workspaceId, {
+        reason: "the old one was found gone at Calendly",
+      });
+      repaired = { uri: outcome.view.uri };
     }
     const reconciled = reconcileFrom ? await reconcileGap(deps, workspaceId, reconcileFrom) : null;
     return repaired
