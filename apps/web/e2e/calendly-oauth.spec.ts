@@ -142,6 +142,43 @@ test.describe
       await screenshot(page, "calendly-self-healed-inbox");
     });
 
+    test("shows what Calendly refuses (missing scopes, then revoked access) and reconnects", async ({ page }) => {
+      await page.goto(INTEGRATIONS);
+      const calendly = page.getByTestId("calendly-card");
+      const banner = calendly.getByTestId("reconnect-banner");
+      await expect(banner).toHaveCount(0);
+
+      // The connection loses a permission (`:write` implies `:read`, so both go): the worker's next
+      // check is refused with required_scopes.
+      await fakeControl("oauth/drop-scopes", { scopes: ["webhooks:read", "webhooks:write"] });
+      await expect(async () => {
+        await page.reload();
+        await expect(page.getByTestId("reconnect-banner")).toContainText("Calendly needs more permissions", {
+          timeout: 2_000,
+        });
+      }).toPass({ timeout: 20_000, intervals: [1_000] });
+      await expect(banner.getByTestId("missing-scopes")).toHaveText("Reconnect to grant: webhooks:read");
+      await screenshot(page, "calendly-missing-scopes");
+
+      // Then the app is removed in Calendly: the refresh is refused, and the worker stops.
+      await fakeControl("oauth/revoke-all", {});
+      await expect(async () => {
+        await page.reload();
+        await expect(page.getByTestId("connection-status")).toHaveText("Reconnect needed", { timeout: 2_000 });
+      }).toPass({ timeout: 20_000, intervals: [1_000] });
+      await expect(banner).toContainText("Reconnect needed");
+      await expect(calendly.locator('[data-kind="RECONNECT_NEEDED"]').first()).toContainText("reconnect Calendly");
+      await screenshot(page, "calendly-reconnect-needed");
+
+      await banner.getByRole("link", { name: "Reconnect Calendly" }).click();
+      await page.getByRole("button", { name: "Allow" }).click();
+      await expect(page).toHaveURL(new RegExp(`${INTEGRATIONS}$`));
+      await expect(calendly.getByTestId("connection-status")).toHaveText("Connected");
+      await expect(calendly.getByTestId("reconnect-banner")).toHaveCount(0);
+      // The same Calendly user: the subscription stays.
+      await expect(calendly.getByTestId("subscription-state")).toHaveText("Active");
+    });
+
     test("disconnects: access revoked, subscription removed, Connect offered again", async ({ page }) => {
       await page.goto(INTEGRATIONS);
       const calendly = page.getByTestId("calendly-card");

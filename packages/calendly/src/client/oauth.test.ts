@@ -204,3 +204,13 @@ it("grants only the requested scopes", async () => {
     .catch((e: unknown) => e);
   expect(error).toMatchObject({ kind: "forbidden_scope", requiredScopes: ["organizations:read"] });
 });
+
+it("revokeAll: the user removed the app in Calendly (every OAuth token is refused)", async () => {
+  const tokens = await connect();
+  fake.oauth.revokeAll();
+  await expect(createCalendlyClient({ token: tokens.accessToken }).getCurrentUser()).rejects.toMatchObject({
+    kind: "unauthorized",
+  });
+  await expect(oauth().refresh(tokens.refreshToken)).rejects.toMatchObject({ kind: "invalid_grant" });
+  expect(fake.oauth.liveRefreshTokens()).toEqual([]);
+});

@@ -19,11 +19,17 @@ export function ReconnectBanner({ workspaceId, calendly }: { workspaceId: string
     >
       <Stack gap={8}>
         {refused && (
-          <Text size="sm">
-            Calendly no longer accepts this workspace&apos;s {oauth ? "connection" : "personal access token"}: the
-            subscription is not checked or repaired and bookings are not reconciled until it is connected again.
-            {lastError ? ` (${lastError})` : ""}
-          </Text>
+          <>
+            <Text size="sm">
+              Calendly no longer accepts this workspace&apos;s {oauth ? "connection" : "personal access token"}: the
+              subscription is not checked or repaired and bookings are not reconciled until it is connected again.
+            </Text>
+            {lastError && (
+              <Text size="xs" c="red.9">
+                Calendly said: {lastError}
+              </Text>
+            )}
+          </>
         )}
         {missingScopes.length > 0 && (
           <Text size="sm" data-testid="missing-scopes">

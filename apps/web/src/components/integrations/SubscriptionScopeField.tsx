@@ -1,6 +1,7 @@
 "use client";
 
 import { Group, Radio, Stack, Text } from "@mantine/core";
+import { useState } from "react";
 import type { CalendlyIntegration } from "./types";
 import { useSubscriptionScope } from "./use-subscription-scope";
 
@@ -13,17 +14,22 @@ export function SubscriptionScopeField({
   calendly: CalendlyIntegration;
 }) {
   const save = useSubscriptionScope(workspaceId);
+  // The choice shows at once (set in the same event as the click), until the saved value is back.
+  const [chosen, setChosen] = useState<string | null>(null);
   if (!calendly.tokenConfigured || !calendly.organizationScopeAllowed) return null;
-  const value =
-    save.isPending && save.variables?.subscriptionScope ? save.variables.subscriptionScope : calendly.subscriptionScope;
+  const value = chosen ?? calendly.subscriptionScope;
   return (
     <Radio.Group
       label="Bookings to receive"
       description="Organization scope covers every host (round robin, collective events); it needs an owner or admin connection."
       value={value}
-      onChange={(scope) =>
-        save.mutate({ workspaceId, subscriptionScope: scope === "organization" ? "organization" : "user" })
-      }
+      onChange={(scope) => {
+        setChosen(scope);
+        save.mutate(
+          { workspaceId, subscriptionScope: scope === "organization" ? "organization" : "user" },
+          { onSettled: () => setChosen(null) },
+        );
+      }}
       data-testid="subscription-scope"
     >
       <Stack gap={6} mt={6}>

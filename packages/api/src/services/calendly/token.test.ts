@@ -92,7 +92,7 @@ describe("refresh-token rotation", () => {
     expect(apiRequests()).toHaveLength(0);
     const stored = await row(ws.id);
     expect(stored.calendlyConnectionStatus).toBe("RECONNECT_NEEDED");
-    expect(stored.calendlyLastError).toMatch(/invalid_grant.*reconnect Calendly/);
+    expect(stored.calendlyLastError).toMatch(/^Calendly refused the refresh token \(invalid_grant/);
     const events = await h.db.integrationEvent.findMany({ where: { clientId: ws.id, kind: "RECONNECT_NEEDED" } });
     expect(events).toHaveLength(1);
     expect(events[0]!.actor).toBe("worker");

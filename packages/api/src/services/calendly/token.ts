@@ -217,7 +217,7 @@ async function refreshUnderLock(
         tokens = await oauth.refresh(refreshToken);
       } catch (error) {
         if (isCalendlyOAuthError(error) && error.kind === "invalid_grant") {
-          const message = `Calendly refused to renew access (${error.message}): reconnect Calendly`;
+          const message = error.message;
           await tx.client.update({
             where: { id: workspaceId },
             data: {
@@ -271,7 +271,7 @@ async function refreshUnderLock(
     case "gone":
       throw noToken();
     case "reconnect":
-      throw new CalendlyApiError("unauthorized", result.message);
+      throw new CalendlyApiError("unauthorized", `${result.message}: reconnect Calendly`);
     case "failed":
       throw isCalendlyOAuthError(result.error)
         ? new CalendlyApiError(

@@ -349,6 +349,13 @@ export function createFakeOAuth(host: FakeOAuthHost) {
     expireAccessTokens() {
       for (const refresh of refreshTokens.values()) host.expireAccessToken(refresh.accessToken);
     },
+    /** The user removes the app in Calendly: every refresh token is revoked and every access token stops working. */
+    revokeAll() {
+      for (const refresh of refreshTokens.values()) {
+        refresh.revoked = true;
+        host.revokeAccessToken(refresh.accessToken);
+      }
+    },
     /** The next `count` requests to /oauth/* answer with `failure`. */
     failNext(count: number, failure: FakeFailure) {
       for (let i = 0; i < count; i++) failures.push(failure);

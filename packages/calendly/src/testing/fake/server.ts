@@ -16,6 +16,8 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
  *   on a workspace's hook (as after 24 h of failed deliveries); answers `{ disabled: [uri] }`.
  * - POST /__fake/scheduled_events `{ hostEmail, start_time, event_type?, invitees: [{ email, name }] }`:
  *   a booking made on Calendly that is NOT delivered to any webhook; answers `{ uri, invitees }`.
+ * - POST /__fake/oauth/drop-scopes `{ scopes: [] }`: OAuth access tokens issued so far lose these scopes.
+ * - POST /__fake/oauth/revoke-all: the user removed the app in Calendly (every OAuth token refused).
  */
 function control(fake: FakeCalendly, path: string, body: Record<string, unknown>): Response {
   const reply = (status: number, value: unknown) =>
@@ -38,6 +40,16 @@ function control(fake: FakeCalendly, path: string, body: Record<string, unknown>
       start_time: String(body.start_time ?? new Date(Date.now() + 2 * 86_400_000).toISOString()),
     });
     return reply(201, added);
+  }
+  if (path === "/__fake/oauth/drop-scopes") {
+    const scopes = Array.isArray(body.scopes) ? body.scopes.map(String) : [];
+    const tokens = fake.accounts.filter((a) => a.token.startsWith("fake-oauth-access-"));
+    for (const account of tokens) for (const scope of scopes) account.scopes.delete(scope);
+    return reply(200, { tokens: tokens.length });
+  }
+  if (path === "/__fake/oauth/revoke-all") {
+    fake.oauth.revokeAll();
+    return reply(200, {});
   }
   return reply(404, { error: "unknown control" });
 }
