@@ -126,6 +126,8 @@ async function main() {
   let calendlyBaseUrl = process.env.CALENDLY_API_BASE_URL;
   let calendlyNote = `Calendly API: ${calendlyBaseUrl}`;
   const demoToken = "demo-calendly-token-0001";
+  // Connect with Calendly (OAuth): the caller's app (from the environment), or the stand-in's.
+  let oauthEnv: NodeJS.ProcessEnv = {};
   if (!calendlyBaseUrl) {
     const { startFakeCalendlyServer } = await import("@booking/calendly/testing");
     const stub = await startFakeCalendlyServer({
@@ -149,6 +151,13 @@ async function main() {
       duration: 60,
     });
     calendlyBaseUrl = stub.url;
+    const demoOAuth = { clientId: "demo-crm-oauth-client", clientSecret: "demo-crm-oauth-client-secret" };
+    stub.fake.oauth.registerClient(demoOAuth);
+    oauthEnv = {
+      CALENDLY_AUTH_BASE_URL: stub.url,
+      CALENDLY_OAUTH_CLIENT_ID: demoOAuth.clientId,
+      CALENDLY_OAUTH_CLIENT_SECRET: demoOAuth.clientSecret,
+    };
     const controlPort = Number(process.env.DEMO_CONTROL_PORT ?? 3002);
     const control = await startDemoControl({
       fake: stub.fake,
@@ -158,7 +167,7 @@ async function main() {
     });
     cleanups.push(() => new Promise<void>((r) => control.close(() => r())));
     calendlyNote = [
-      `Calendly: a local stand-in at ${stub.url} (this machine cannot reach Calendly); use the token "${demoToken}"`,
+      `Calendly: a local stand-in at ${stub.url} (this machine cannot reach Calendly): Connect with Calendly, or use the token "${demoToken}"`,
       `│ Simulate a booking once the subscription is ensured (Integrations page):`,
       `│   curl -X POST localhost:${controlPort}/book -H 'content-type: application/json' -d '{"name":"Ada Lovelace","email":"ada@example.com"}'`,
     ].join("\n  ");
@@ -174,6 +183,7 @@ async function main() {
     INTERNAL_API_TOKEN: process.env.INTERNAL_API_TOKEN ?? localSecret("internal-api-token"),
     PUBLIC_WEBHOOK_BASE_URL: process.env.PUBLIC_WEBHOOK_BASE_URL ?? `http://localhost:${webhooksPort}`,
     CALENDLY_API_BASE_URL: calendlyBaseUrl,
+    ...oauthEnv,
     WEB_PORT: String(webPort),
     WEBHOOKS_PORT: String(webhooksPort),
     // Shorter than production's 300 s, so a disabled subscription is seen repaired within the demo.

@@ -10,6 +10,7 @@ import { startFakeCalendlyServer } from "@booking/calendly/testing";
 import { createDb, generateKey } from "@booking/db";
 import { DEMO_EVENT_TYPE, seedDemo } from "@booking/db/seed";
 import { createDatabase, dropDatabase, freePort, migrate, startPostgres } from "@booking/db/testing";
+import { E2E_OAUTH_APP, E2E_OAUTH_EVENT, E2E_OAUTH_USER } from "./calendly-oauth-env";
 import { startControlServer } from "./control-server";
 import { E2E_CALENDLY_TOKEN, E2E_CALENDLY_USER, E2E_STRATEGY_EVENT } from "./env";
 import { startProcess, stopProcess, waitForHttp } from "./processes";
@@ -52,7 +53,8 @@ export default async function globalSetup() {
     await db.$disconnect();
 
     // 2. Calendly, played by the fake over HTTP.
-    const calendly = await startFakeCalendlyServer({ host: "127.0.0.1" });
+    // `control`: /__fake/ endpoints through which tests disable hooks and add undelivered bookings.
+    const calendly = await startFakeCalendlyServer({ host: "127.0.0.1", control: true });
     cleanups.push(() => calendly.close());
     const account = calendly.fake.addAccount({ token: E2E_CALENDLY_TOKEN, user: E2E_CALENDLY_USER });
     calendly.fake.addEventType(account.userUri, {
@@ -62,11 +64,23 @@ export default async function globalSetup() {
       duration: 30,
     });
     calendly.fake.addEventType(account.userUri, E2E_STRATEGY_EVENT);
+    // Connect with Calendly (OAuth): the user who consents on the fake, with an event type.
+    const oauthUser = calendly.fake.addAccount({
+      token: "e2e-contoso-owner-personal-token-0001",
+      user: E2E_OAUTH_USER,
+      role: "owner",
+    });
+    calendly.fake.addEventType(oauthUser.userUri, E2E_OAUTH_EVENT);
+    calendly.fake.oauth.consentAs(oauthUser.userUri);
 
     // 3. The apps.
     const [webPort, webhooksPort] = [await freePort(), await freePort()];
     const baseUrl = `http://localhost:${webPort}`;
     const webhooksUrl = `http://localhost:${webhooksPort}`;
+    calendly.fake.oauth.registerClient({
+      ...E2E_OAUTH_APP,
+      redirectUris: [`${baseUrl}/api/integrations/calendly/oauth/callback`],
+    });
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
@@ -75,6 +89,10 @@ export default async function globalSetup() {
       DATABASE_URL: databaseUrl,
       CREDENTIALS_ENCRYPTION_KEY: generateKey(),
       CALENDLY_API_BASE_URL: calendly.url,
+      // The fake serves the OAuth server (/oauth/authorize, /oauth/token, /oauth/revoke) too.
+      CALENDLY_AUTH_BASE_URL: calendly.url,
+      CALENDLY_OAUTH_CLIENT_ID: E2E_OAUTH_APP.clientId,
+      CALENDLY_OAUTH_CLIENT_SECRET: E2E_OAUTH_APP.clientSecret,
       PUBLIC_WEBHOOK_BASE_URL: webhooksUrl,
       ADMIN_API_TOKEN: randomBytes(24).toString("base64url"),
       INTERNAL_API_TOKEN: randomBytes(24).toString("base64url"),
@@ -120,6 +138,7 @@ export default async function globalSetup() {
     process.env.E2E_WEBHOOKS_URL = webhooksUrl;
     process.env.E2E_CONTROL_URL = control.url;
     process.env.E2E_DATABASE_URL = databaseUrl;
+    process.env.E2E_CALENDLY_URL = calendly.url;
     return teardown;
   } catch (error) {
     await teardown();

@@ -1,5 +1,5 @@
 // Entry point: `node dist/main.js` (built) or `tsx src/main.ts`. Several may run at once.
-import { createCalendlyClientFactory } from "@booking/calendly";
+import { createCalendlyClientFactory, createCalendlyOAuthClient } from "@booking/calendly";
 import { createDb, secretBoxFromEnv } from "@booking/db";
 import pg from "pg";
 import { pino } from "pino";
@@ -21,6 +21,14 @@ async function main() {
     pool,
     secrets: secretBoxFromEnv(process.env),
     calendlyFor: createCalendlyClientFactory({ baseUrl: env.CALENDLY_API_BASE_URL }),
+    oauth:
+      env.CALENDLY_OAUTH_CLIENT_ID && env.CALENDLY_OAUTH_CLIENT_SECRET
+        ? createCalendlyOAuthClient({
+            clientId: env.CALENDLY_OAUTH_CLIENT_ID,
+            clientSecret: env.CALENDLY_OAUTH_CLIENT_SECRET,
+            authBaseUrl: env.CALENDLY_AUTH_BASE_URL,
+          })
+        : null,
     logger,
     clock: () => new Date(),
     settings: {

@@ -2,12 +2,12 @@
 // deliveries mapped shortly after they are stored, SPEC section 7) and graphile-worker running the
 // scheduled tasks (subscription health, reconciliation, token refresh, retention) from one task
 // list. Everything it coordinates with other workers lives in PostgreSQL, so any number may run.
-import type { CalendlyClientFactory } from "@booking/calendly";
+import type { CalendlyClientFactory, CalendlyOAuthClient } from "@booking/calendly";
 import type { Db, SecretBox } from "@booking/db";
 import { Logger as GraphileLogger, type LogLevel, run } from "graphile-worker";
 import type pg from "pg";
 import type { Logger } from "./logger.ts";
-import { CRONTAB, taskList } from "./tasks/index.ts";
+import { CRONTAB, STARTUP_JOBS, taskList } from "./tasks/index.ts";
 
 type WorkerSettings = {
   /** CALENDLY_HEALTH_INTERVAL_SECONDS */
@@ -26,6 +26,8 @@ export type WorkerDeps = {
   pool: pg.Pool;
   secrets: SecretBox;
   calendlyFor: CalendlyClientFactory;
+  /** The Calendly OAuth app (token refresh); null: personal access tokens only. */
+  oauth: CalendlyOAuthClient | null;
   logger: Logger;
   clock: () => Date;
   settings: WorkerSettings;
@@ -56,9 +58,13 @@ export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
     concurrency: deps.settings.concurrency,
     taskList: taskList(deps),
     crontab: CRONTAB,
+    // Jobs scheduled ahead (the health checks) start within a quarter of their interval.
+    pollInterval: Math.min(2_000, Math.max(100, deps.settings.healthIntervalSeconds * 250)),
     noHandleSignals: true,
     logger: graphileLogger(deps.logger),
   });
+  for (const job of STARTUP_JOBS)
+    await runner.addJob(job.identifier, {}, { jobKey: job.jobKey, jobKeyMode: "preserve_run_at" });
   return {
     async stop() {
       await runner.stop();

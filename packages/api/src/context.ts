@@ -1,4 +1,4 @@
-import type { CalendlyClientFactory } from "@booking/calendly";
+import type { CalendlyClientFactory, CalendlyOAuthClient } from "@booking/calendly";
 import type { Db, SecretBox } from "@booking/db";
 
 /** Who is calling: a signed-in member, a platform admin (internal bearer token), or nobody. */
@@ -15,6 +15,8 @@ export type CreateContextOptions = {
   db: Db;
   secrets: SecretBox;
   calendlyFor: CalendlyClientFactory;
+  /** The Calendly OAuth app (token refresh, revocation); null or absent: personal access tokens only. */
+  calendlyOAuth?: CalendlyOAuthClient | null;
   session: Session;
   now?: () => Date;
   env: ContextEnv;
@@ -24,6 +26,7 @@ export type Context = {
   db: Db;
   secrets: SecretBox;
   calendlyFor: CalendlyClientFactory;
+  calendlyOAuth: CalendlyOAuthClient | null;
   session: Session;
   now: () => Date;
   env: ContextEnv;
@@ -35,6 +38,7 @@ export async function createContextInner(opts: CreateContextOptions): Promise<Co
     db: opts.db,
     secrets: opts.secrets,
     calendlyFor: opts.calendlyFor,
+    calendlyOAuth: opts.calendlyOAuth ?? null,
     session: opts.session,
     now: opts.now ?? (() => new Date()),
     env: opts.env,

@@ -32,4 +32,23 @@ describe("loadApiEnv", () => {
     expect(() => loadApiEnv({ WEBHOOK_TOLERANCE_SECONDS: "soon" })).toThrow(/WEBHOOK_TOLERANCE_SECONDS/);
     expect(loadApiEnv({ ADMIN_API_TOKEN: "" }).adminApiToken).toBeUndefined();
   });
+
+  it("reads the Calendly OAuth app: both client id and secret, or neither", () => {
+    expect(loadApiEnv({ NODE_ENV: "test" })).toMatchObject({
+      calendlyOAuth: null,
+      calendlyAuthBaseUrl: "https://auth.calendly.com",
+    });
+    const env = loadApiEnv({
+      NODE_ENV: "test",
+      CALENDLY_OAUTH_CLIENT_ID: "client",
+      CALENDLY_OAUTH_CLIENT_SECRET: "secret",
+      CALENDLY_AUTH_BASE_URL: "http://127.0.0.1:4010/",
+    });
+    expect(env).toMatchObject({
+      calendlyOAuth: { clientId: "client", clientSecret: "secret" },
+      calendlyAuthBaseUrl: "http://127.0.0.1:4010",
+    });
+    expect(() => loadApiEnv({ CALENDLY_OAUTH_CLIENT_ID: "client" })).toThrow(/CALENDLY_OAUTH_CLIENT_SECRET/);
+    expect(() => loadApiEnv({ CALENDLY_AUTH_BASE_URL: "nope" })).toThrow(/CALENDLY_AUTH_BASE_URL/);
+  });
 });

@@ -42,6 +42,9 @@ const schema = z.object({
   ),
   BETTER_AUTH_URL: httpUrl("BETTER_AUTH_URL").optional(),
   WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().positive().max(3600).default(180),
+  CALENDLY_OAUTH_CLIENT_ID: optionalString,
+  CALENDLY_OAUTH_CLIENT_SECRET: optionalString,
+  CALENDLY_AUTH_BASE_URL: httpUrl("CALENDLY_AUTH_BASE_URL").default("https://auth.calendly.com"),
 });
 
 export type ApiEnv = {
@@ -54,6 +57,9 @@ export type ApiEnv = {
   betterAuthSecret: string;
   betterAuthUrl: string | undefined;
   webhookToleranceSeconds: number;
+  /** The Calendly OAuth app ("Connect with Calendly"); null: personal access tokens only. */
+  calendlyOAuth: { clientId: string; clientSecret: string } | null;
+  calendlyAuthBaseUrl: string;
 };
 
 export class EnvError extends Error {
@@ -81,6 +87,9 @@ export function loadApiEnv(source: Record<string, string | undefined> = process.
     ].filter(Boolean);
     if (missing.length) throw new EnvError(`Missing required environment in production: ${missing.join(", ")}`);
   }
+  if (Boolean(e.CALENDLY_OAUTH_CLIENT_ID) !== Boolean(e.CALENDLY_OAUTH_CLIENT_SECRET)) {
+    throw new EnvError("Set both CALENDLY_OAUTH_CLIENT_ID and CALENDLY_OAUTH_CLIENT_SECRET, or neither");
+  }
   return {
     nodeEnv: e.NODE_ENV,
     databaseUrl: e.DATABASE_URL,
@@ -91,6 +100,11 @@ export function loadApiEnv(source: Record<string, string | undefined> = process.
     betterAuthSecret: e.BETTER_AUTH_SECRET ?? localDevAuthSecret(),
     betterAuthUrl: e.BETTER_AUTH_URL,
     webhookToleranceSeconds: e.WEBHOOK_TOLERANCE_SECONDS,
+    calendlyOAuth:
+      e.CALENDLY_OAUTH_CLIENT_ID && e.CALENDLY_OAUTH_CLIENT_SECRET
+        ? { clientId: e.CALENDLY_OAUTH_CLIENT_ID, clientSecret: e.CALENDLY_OAUTH_CLIENT_SECRET }
+        : null,
+    calendlyAuthBaseUrl: e.CALENDLY_AUTH_BASE_URL,
   };
 }
 

@@ -1,4 +1,9 @@
-export { type CalendlyClientFactory, createCalendlyClientFactory } from "@booking/calendly";
+export {
+  type CalendlyClientFactory,
+  type CalendlyOAuthClient,
+  createCalendlyClientFactory,
+  createCalendlyOAuthClient,
+} from "@booking/calendly";
 export { type Auth, type CreateAuthOptions, createAuth, sessionFromRequest } from "./auth/index.ts";
 export { type Context, type CreateContextOptions, createContextInner, type Session } from "./context.ts";
 export { type ApiEnv, EnvError, loadApiEnv } from "./env.ts";

@@ -157,4 +157,7 @@ export function localDevKey(root = findRepoRoot() ?? process.cwd()): string {
 export const secretContext = {
   calendlyAccessToken: (clientId: string) => `client:${clientId}:calendly.accessToken`,
   calendlySigningKey: (clientId: string) => `client:${clientId}:calendly.webhookSigningKey`,
+  calendlyRefreshToken: (clientId: string) => `client:${clientId}:calendly.refreshToken`,
+  /** PKCE code verifier of one "Connect with Calendly" attempt (CalendlyOAuthState row). */
+  calendlyOAuthVerifier: (stateId: string) => `calendlyOAuthState:${stateId}:codeVerifier`,
 };

@@ -4,16 +4,21 @@
 import {
   type ApiEnv,
   type Auth,
+  type CalendlyClientFactory,
+  type CalendlyOAuthClient,
   type Context,
   createAdminWorkspacesHandler,
   createAuth,
   createCalendlyClientFactory,
+  createCalendlyOAuthClient,
   createContextInner,
   createFetchHandler,
   EnvError,
   loadApiEnv,
+  type Session,
   sessionFromRequest,
 } from "@booking/api";
+import type { CalendlyIntegrationDeps } from "@booking/api/services";
 import { createDb, type Db, type SecretBox, secretBoxFromEnv } from "@booking/db";
 
 export type ServerDeps = {
@@ -25,6 +30,12 @@ export type ServerDeps = {
   /** The tRPC context for a server component rendering on behalf of the request with these headers. */
   rscContext: (headers: Headers) => Promise<Context>;
   adminWorkspaces: (req: Request) => Promise<Response>;
+  /** The signed-in member of a browser request (session cookie only), or null. */
+  userSession: (req: Request) => Promise<Extract<Session, { kind: "user" }> | null>;
+  /** What the Calendly services need, acting for `session` (Connect with Calendly routes). */
+  calendlyServices: (session: Extract<Session, { kind: "user" }>) => CalendlyIntegrationDeps;
+  /** `$BETTER_AUTH_URL/api/integrations/calendly/oauth/callback` (else the request's origin). */
+  calendlyRedirectUri: (req: Request) => string;
 };
 
 const globalForDeps = globalThis as unknown as { __bookingWebDeps?: ServerDeps };
@@ -39,11 +50,16 @@ function build(): ServerDeps {
     secret: env.betterAuthSecret,
     ...(env.betterAuthUrl ? { baseURL: env.betterAuthUrl } : {}),
   });
-  const calendlyFor = createCalendlyClientFactory({ baseUrl: env.calendlyApiBaseUrl });
+  const calendlyFor: CalendlyClientFactory = createCalendlyClientFactory({ baseUrl: env.calendlyApiBaseUrl });
+  // Unset client id/secret: personal access tokens only (no Connect with Calendly).
+  const calendlyOAuth: CalendlyOAuthClient | null = env.calendlyOAuth
+    ? createCalendlyOAuthClient({ ...env.calendlyOAuth, authBaseUrl: env.calendlyAuthBaseUrl })
+    : null;
   const trpc = createFetchHandler({
     db,
     secrets,
     calendlyFor,
+    calendlyOAuth,
     auth,
     env: {
       publicWebhookBaseUrl: env.publicWebhookBaseUrl,
@@ -52,20 +68,48 @@ function build(): ServerDeps {
     endpoint: "/api/trpc",
   });
   const adminWorkspaces = createAdminWorkspacesHandler({ db, adminApiToken: env.adminApiToken });
-  const rscContext = async (headers: Headers) => {
-    // Server components act only as the signed-in member (never with a bearer token).
+  // Server components and browser routes act only as the signed-in member (never with a bearer token).
+  const cookieSession = (headers: Headers) => {
     const cookieOnly = new Headers(headers);
     cookieOnly.delete("authorization");
-    const session = await sessionFromRequest(new Request("http://rsc.internal/", { headers: cookieOnly }), { auth });
-    return createContextInner({
+    return sessionFromRequest(new Request("http://rsc.internal/", { headers: cookieOnly }), { auth });
+  };
+  const rscContext = async (headers: Headers) =>
+    createContextInner({
       db,
       secrets,
       calendlyFor,
-      session,
+      calendlyOAuth,
+      session: await cookieSession(headers),
       env: { publicWebhookBaseUrl: env.publicWebhookBaseUrl },
     });
+  const userSession = async (req: Request) => {
+    const session = await cookieSession(req.headers);
+    return session?.kind === "user" ? session : null;
   };
-  return { env, db, secrets, auth, trpc, rscContext, adminWorkspaces };
+  const calendlyServices = (session: Extract<Session, { kind: "user" }>): CalendlyIntegrationDeps => ({
+    db,
+    secrets,
+    calendlyFor,
+    oauth: calendlyOAuth,
+    clock: () => new Date(),
+    publicWebhookBaseUrl: env.publicWebhookBaseUrl,
+    actor: `user:${session.email}`,
+  });
+  const calendlyRedirectUri = (req: Request) =>
+    `${env.betterAuthUrl ?? new URL(req.url).origin}/api/integrations/calendly/oauth/callback`;
+  return {
+    env,
+    db,
+    secrets,
+    auth,
+    trpc,
+    rscContext,
+    adminWorkspaces,
+    userSession,
+    calendlyServices,
+    calendlyRedirectUri,
+  };
 }
 
 export function serverDeps(): ServerDeps {

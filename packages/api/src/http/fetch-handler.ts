@@ -1,4 +1,4 @@
-import type { CalendlyClientFactory } from "@booking/calendly";
+import type { CalendlyClientFactory, CalendlyOAuthClient } from "@booking/calendly";
 import type { Db, SecretBox } from "@booking/db";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { type SessionReader, sessionFromRequest } from "../auth/session-from-request.ts";
@@ -9,6 +9,7 @@ export type FetchHandlerDeps = {
   db: Db;
   secrets: SecretBox;
   calendlyFor: CalendlyClientFactory;
+  calendlyOAuth?: CalendlyOAuthClient | null;
   /** better-auth instance (session cookies); omit to accept only the internal bearer token. */
   auth?: SessionReader;
   env: { publicWebhookBaseUrl: string; internalApiToken?: string };
@@ -31,6 +32,7 @@ export function createFetchHandler(deps: FetchHandlerDeps): (req: Request) => Pr
           db: deps.db,
           secrets: deps.secrets,
           calendlyFor: deps.calendlyFor,
+          calendlyOAuth: deps.calendlyOAuth ?? null,
           session: await sessionFromRequest(req, {
             ...(deps.auth ? { auth: deps.auth } : {}),
             ...(deps.env.internalApiToken ? { internalApiToken: deps.env.internalApiToken } : {}),

@@ -1,7 +1,12 @@
 // Test setup shared by the API's test files: a fresh migrated database, a secret box, the fake
 // Calendly behind msw, and callers for each kind of session.
 
-import { createCalendlyClientFactory } from "@booking/calendly";
+import {
+  type CalendlyClientFactory,
+  type CalendlyOAuthClient,
+  createCalendlyClientFactory,
+  createCalendlyOAuthClient,
+} from "@booking/calendly";
 import { calendlyHandlers, createFakeCalendly, type FakeCalendly } from "@booking/calendly/testing";
 import { createSecretBox, type Db, generateKey, type MemberRole, type SecretBox } from "@booking/db";
 import { createTestDatabase, type TestDatabase } from "@booking/db/testing";
@@ -12,6 +17,15 @@ import { createCallerFactory } from "../trpc.ts";
 
 export const PUBLIC_WEBHOOK_BASE_URL = "https://hooks.crm.test";
 export const CALENDLY_BASE_URL = "https://api.calendly.com";
+export const CALENDLY_AUTH_BASE_URL = "https://auth.calendly.com";
+/** The OAuth app the harness's context uses; registered with every fake the harness makes. */
+export const OAUTH_APP = { clientId: "crm-test-client", clientSecret: "crm-test-client-secret" };
+
+function newFake(): FakeCalendly {
+  const fake = createFakeCalendly();
+  fake.oauth.registerClient(OAUTH_APP);
+  return fake;
+}
 
 const createCaller = createCallerFactory(appRouter);
 
@@ -20,6 +34,8 @@ export type Harness = {
   db: Db;
   secrets: SecretBox;
   fake: FakeCalendly;
+  calendlyFor: CalendlyClientFactory;
+  calendlyOAuth: CalendlyOAuthClient;
   /** Every sleep the Calendly client asked for (ms): retries and X-RateLimit-Reset waits. */
   sleeps: number[];
   callerFor(session: Session): ReturnType<typeof createCaller>;
@@ -33,12 +49,13 @@ export type Harness = {
 export async function createHarness(): Promise<Harness> {
   const database = await createTestDatabase();
   const secrets = createSecretBox(generateKey());
-  let fake = createFakeCalendly();
+  let fake = newFake();
   const sleeps: number[] = [];
   const server = setupServer(
     ...calendlyHandlers(
       { handle: (r: Request, o?: { basePath?: string }) => fake.handle(r, o) } as FakeCalendly,
       CALENDLY_BASE_URL,
+      CALENDLY_AUTH_BASE_URL,
     ),
   );
   server.listen({
@@ -56,12 +73,14 @@ export async function createHarness(): Promise<Harness> {
       sleeps.push(ms);
     },
   });
+  const calendlyOAuth = createCalendlyOAuthClient({ ...OAUTH_APP, authBaseUrl: CALENDLY_AUTH_BASE_URL });
   const callerFor = (session: Session) =>
     createCaller(async () =>
       createContextInner({
         db: database.db,
         secrets,
         calendlyFor,
+        calendlyOAuth,
         session,
         env: { publicWebhookBaseUrl: PUBLIC_WEBHOOK_BASE_URL },
       }),
@@ -73,12 +92,14 @@ export async function createHarness(): Promise<Harness> {
     get fake() {
       return fake;
     },
+    calendlyFor,
+    calendlyOAuth,
     sleeps,
     callerFor,
     platform: () => callerFor({ kind: "platform" }),
     user: (email, name = "Test User") => callerFor({ kind: "user", email, name }),
     reset() {
-      fake = createFakeCalendly();
+      fake = newFake();
       sleeps.length = 0;
     },
     async close() {

@@ -2,6 +2,17 @@ export type { CalendlyClient, CalendlyClientFactory, CalendlyClientOptions, Webh
 export { createCalendlyClient, createCalendlyClientFactory } from "./client.ts";
 export { CalendlyApiError, type CalendlyApiErrorKind, type CalendlyErrorDetail, isCalendlyApiError } from "./errors.ts";
 export {
+  CALENDLY_OAUTH_SCOPES,
+  type CalendlyOAuthClient,
+  type CalendlyOAuthClientOptions,
+  CalendlyOAuthError,
+  type CalendlyOAuthErrorKind,
+  type CalendlyOAuthTokens,
+  createCalendlyOAuthClient,
+  DEFAULT_CALENDLY_AUTH_BASE_URL,
+  isCalendlyOAuthError,
+} from "./oauth.ts";
+export {
   type CalendlyEventType,
   type CalendlyInvitee,
   type CalendlyInviteeNoShow,

@@ -10,5 +10,6 @@ export {
   type FakeSubscription,
 } from "./fake/fake.ts";
 export { calendlyHandlers } from "./fake/msw.ts";
+export type { FakeOAuth, FakeOAuthClientApp } from "./fake/oauth.ts";
 export type { FakeFailure } from "./fake/responses.ts";
 export { startFakeCalendlyServer } from "./fake/server.ts";

@@ -1,36 +1,29 @@
 "use client";
 
 import { Card, Divider, Group, Stack, Switch, Text, Title } from "@mantine/core";
-import { useMutation } from "@tanstack/react-query";
-import { notifyError, notifySuccess } from "~/lib/notify";
+import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "~/trpc/react";
-import { CalendlyTokenField } from "./CalendlyTokenField";
+import { ConnectedAccount } from "./ConnectedAccount";
 import { ConnectionStatus } from "./ConnectionStatus";
+import { ConnectOptions } from "./ConnectOptions";
+import { IntegrationEvents } from "./IntegrationEvents";
+import { ReconnectBanner } from "./ReconnectBanner";
 import { SubscriptionHealth } from "./SubscriptionHealth";
+import { SubscriptionScopeField } from "./SubscriptionScopeField";
 import type { CalendlyIntegration } from "./types";
-import { useCalendlyInvalidate } from "./use-calendly-invalidate";
+import { useCalendlyToggle } from "./use-calendly-toggle";
+import { useConnectedNotice } from "./use-connected-notice";
 import { WebhookUrlField } from "./WebhookUrlField";
+
+/** How often the page re-reads the integration, so the worker's repairs show up without a reload. */
+const REFRESH_MS = 15_000;
 
 /** The Calendly section of the integrations manager. */
 export function CalendlyCard({ workspaceId, calendly }: { workspaceId: string; calendly: CalendlyIntegration }) {
   const trpc = useTRPC();
-  const invalidate = useCalendlyInvalidate(workspaceId);
-  const toggle = useMutation(
-    trpc.integrations.calendly.update.mutationOptions({
-      onSuccess: async (result) => {
-        await invalidate();
-        notifySuccess(
-          result.enabled
-            ? "Calendly deliveries are processed for this workspace."
-            : "Calendly is turned off for this workspace.",
-          result.enabled ? "Calendly enabled" : "Calendly disabled",
-        );
-      },
-      onError: (error) => notifyError(error, "Could not change Calendly"),
-    }),
-  );
-  const enabled =
-    toggle.isPending && toggle.variables?.enabled !== undefined ? toggle.variables.enabled : calendly.enabled;
+  useQuery({ ...trpc.integrations.calendly.get.queryOptions({ workspaceId }), refetchInterval: REFRESH_MS });
+  useConnectedNotice(calendly);
+  const toggle = useCalendlyToggle(workspaceId, calendly);
 
   return (
     <Card component="section" aria-labelledby="calendly-title" data-testid="calendly-card">
@@ -45,22 +38,34 @@ export function CalendlyCard({ workspaceId, calendly }: { workspaceId: string; c
             </Text>
           </div>
           <Switch
-            label={enabled ? "Enabled" : "Disabled"}
+            label={toggle.enabled ? "Enabled" : "Disabled"}
             aria-label="Calendly integration enabled"
-            checked={enabled}
-            disabled={!calendly.canEdit || toggle.isPending}
-            onChange={(e) => toggle.mutate({ workspaceId, enabled: e.currentTarget.checked })}
+            checked={toggle.enabled}
+            disabled={!calendly.canEdit || toggle.pending}
+            onChange={(e) => toggle.set(e.currentTarget.checked)}
             labelPosition="left"
             size="md"
             data-testid="calendly-enabled"
           />
         </Group>
-        <CalendlyTokenField workspaceId={workspaceId} calendly={calendly} />
-        <Divider />
-        <ConnectionStatus workspaceId={workspaceId} calendly={calendly} />
+        <ReconnectBanner workspaceId={workspaceId} calendly={calendly} />
+        {calendly.tokenConfigured ? (
+          <ConnectedAccount workspaceId={workspaceId} calendly={calendly} />
+        ) : (
+          <ConnectOptions workspaceId={workspaceId} calendly={calendly} />
+        )}
+        {calendly.tokenConfigured && (
+          <>
+            <Divider />
+            <ConnectionStatus workspaceId={workspaceId} calendly={calendly} />
+          </>
+        )}
         <Divider />
         <WebhookUrlField url={calendly.webhookUrl} />
+        <SubscriptionScopeField workspaceId={workspaceId} calendly={calendly} />
         <SubscriptionHealth workspaceId={workspaceId} calendly={calendly} />
+        <Divider />
+        <IntegrationEvents events={calendly.events} />
       </Stack>
     </Card>
   );

@@ -1,14 +1,11 @@
 "use client";
 
 import { Alert, Button, Group, Stack, Text } from "@mantine/core";
-import { useMutation } from "@tanstack/react-query";
-import { formatRelative } from "~/lib/format";
-import { notifyError, notifySuccess } from "~/lib/notify";
-import { useTRPC } from "~/trpc/react";
+import { formatDateTime, formatRelative } from "~/lib/format";
 import { DetailList } from "../states/DetailList";
 import { StatusBadge } from "./StatusBadge";
 import type { CalendlyIntegration } from "./types";
-import { useCalendlyInvalidate } from "./use-calendly-invalidate";
+import { useTestConnection } from "./use-test-connection";
 
 const LABEL = {
   CONNECTED: { tone: "ok", text: "Connected" },
@@ -18,27 +15,9 @@ const LABEL = {
 } as const;
 
 export function ConnectionStatus({ workspaceId, calendly }: { workspaceId: string; calendly: CalendlyIntegration }) {
-  const trpc = useTRPC();
-  const invalidate = useCalendlyInvalidate(workspaceId);
+  const test = useTestConnection(workspaceId);
   const { connection } = calendly;
   const status = LABEL[connection.status] ?? LABEL.UNKNOWN;
-
-  const test = useMutation(
-    trpc.integrations.calendly.testConnection.mutationOptions({
-      onSuccess: async (result) => {
-        await invalidate();
-        const count = result.eventTypes.length;
-        notifySuccess(
-          `Connected as ${result.user.name} (${result.user.email}); ${count} event type${count === 1 ? "" : "s"} found.`,
-          "Calendly connection works",
-        );
-      },
-      onError: async (error) => {
-        await invalidate();
-        notifyError(error, "Calendly connection failed");
-      },
-    }),
-  );
 
   return (
     <Stack gap="xs">
@@ -58,7 +37,7 @@ export function ConnectionStatus({ workspaceId, calendly }: { workspaceId: strin
             onClick={() => test.mutate({ workspaceId })}
             loading={test.isPending}
             disabled={!calendly.tokenConfigured}
-            title={calendly.tokenConfigured ? undefined : "Save a token first"}
+            title={calendly.tokenConfigured ? undefined : "Connect Calendly first"}
           >
             Test connection
           </Button>
@@ -67,12 +46,16 @@ export function ConnectionStatus({ workspaceId, calendly }: { workspaceId: strin
       {connection.status === "CONNECTED" && (
         <DetailList
           items={[
-            {
-              term: "User",
-              value: `${connection.userName ?? "—"}${connection.userEmail ? ` · ${connection.userEmail}` : ""}`,
-            },
             { term: "Organization", value: connection.organizationUri ?? "—" },
             { term: "Checked", value: formatRelative(connection.checkedAt) },
+            ...(connection.tokenExpiresAt
+              ? [
+                  {
+                    term: "Access",
+                    value: `renewed automatically (current token valid until ${formatDateTime(connection.tokenExpiresAt)})`,
+                  },
+                ]
+              : []),
           ]}
         />
       )}
@@ -81,11 +64,6 @@ export function ConnectionStatus({ workspaceId, calendly }: { workspaceId: strin
           {connection.lastError}
           {connection.checkedAt ? ` (${formatRelative(connection.checkedAt)})` : ""}
         </Alert>
-      )}
-      {!calendly.tokenConfigured && (
-        <Text size="sm" c="dimmed">
-          Save a personal access token to connect this workspace to Calendly.
-        </Text>
       )}
     </Stack>
   );

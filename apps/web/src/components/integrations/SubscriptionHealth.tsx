@@ -1,79 +1,22 @@
 "use client";
 
 import { Alert, Button, Group, Stack, Text } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { formatDateTime, formatRelative } from "~/lib/format";
-import { notifyError, notifySuccess } from "~/lib/notify";
-import { useTRPC } from "~/trpc/react";
 import { ConfirmButton } from "../states/ConfirmButton";
 import { DetailList } from "../states/DetailList";
 import { StatusBadge } from "./StatusBadge";
 import type { CalendlyIntegration } from "./types";
-import { useCalendlyInvalidate } from "./use-calendly-invalidate";
-
-const STATE = {
-  active: { tone: "ok", text: "Active" },
-  disabled: { tone: "error", text: "Disabled by Calendly" },
-  missing: { tone: "neutral", text: "Not subscribed" },
-} as const;
+import { SUBSCRIPTION_STATE, useSubscriptionActions } from "./use-subscription-actions";
 
 export function SubscriptionHealth({ workspaceId, calendly }: { workspaceId: string; calendly: CalendlyIntegration }) {
-  const trpc = useTRPC();
-  const invalidate = useCalendlyInvalidate(workspaceId);
+  const { ensure, remove, check, checking } = useSubscriptionActions(workspaceId);
   const sub = calendly.subscription;
-  const state = STATE[sub.state] ?? STATE.missing;
-  const canEdit = calendly.canEdit;
-
-  const ensure = useMutation(
-    trpc.integrations.calendly.ensureSubscription.mutationOptions({
-      onSuccess: async (result) => {
-        await invalidate();
-        notifySuccess(
-          result.state === "active"
-            ? "Calendly will post invitee events to this workspace's webhook URL."
-            : `Subscription state: ${result.state}.`,
-          "Webhook subscription ready",
-        );
-      },
-      onError: async (error) => {
-        await invalidate();
-        notifyError(error, "Could not set up the subscription");
-      },
-    }),
-  );
-  const remove = useMutation(
-    trpc.integrations.calendly.removeSubscription.mutationOptions({
-      onSuccess: async () => {
-        await invalidate();
-        notifySuccess("Calendly no longer posts events for this workspace.", "Subscription removed");
-      },
-      onError: (error) => notifyError(error, "Could not remove the subscription"),
-    }),
-  );
-  // `health` is a query that re-reads the subscription from Calendly; run it on demand.
-  const queryClient = useQueryClient();
-  const [checking, setChecking] = useState(false);
-  const checkHealth = async () => {
-    setChecking(true);
-    try {
-      const result = await queryClient.fetchQuery({
-        ...trpc.integrations.calendly.health.queryOptions({ workspaceId }),
-        staleTime: 0,
-      });
-      await invalidate();
-      notifySuccess(
-        `Calendly reports the subscription as ${STATE[result.state]?.text.toLowerCase() ?? result.state}.`,
-        "Status refreshed",
-      );
-    } catch (error) {
-      notifyError(error, "Could not read the subscription from Calendly");
-    } finally {
-      setChecking(false);
-    }
-  };
-
+  const state = SUBSCRIPTION_STATE[sub.state] ?? SUBSCRIPTION_STATE.missing;
+  const usable = calendly.tokenConfigured && calendly.connection.status !== "RECONNECT_NEEDED";
   const needsRepair = sub.state !== "active";
+  const ensureLabel =
+    sub.state === "missing" ? "Ensure subscription" : needsRepair ? "Repair subscription" : "Re-check and repair";
+
   return (
     <Stack gap="xs">
       <Group justify="space-between" wrap="wrap" gap="sm">
@@ -86,31 +29,21 @@ export function SubscriptionHealth({ workspaceId, calendly }: { workspaceId: str
           </StatusBadge>
         </Group>
         <Group gap="xs">
-          <Button
-            size="sm"
-            variant="default"
-            onClick={checkHealth}
-            loading={checking}
-            disabled={!calendly.tokenConfigured}
-          >
+          <Button size="sm" variant="default" onClick={check} loading={checking} disabled={!usable}>
             Check status
           </Button>
-          {canEdit && (
+          {calendly.canEdit && (
             <Button
               size="sm"
               variant={needsRepair ? "filled" : "default"}
               onClick={() => ensure.mutate({ workspaceId })}
               loading={ensure.isPending}
-              disabled={!calendly.tokenConfigured}
+              disabled={!usable}
             >
-              {sub.state === "missing"
-                ? "Ensure subscription"
-                : needsRepair
-                  ? "Repair subscription"
-                  : "Re-check and repair"}
+              {ensureLabel}
             </Button>
           )}
-          {canEdit && sub.uri && (
+          {calendly.canEdit && sub.uri && (
             <ConfirmButton
               size="sm"
               label="Remove"
@@ -132,13 +65,22 @@ export function SubscriptionHealth({ workspaceId, calendly }: { workspaceId: str
               : "No delivery yet",
             testId: "last-delivery",
           },
-          { term: "Checked", value: sub.checkedAt ? formatRelative(sub.checkedAt) : "Never" },
+          {
+            term: "Checked",
+            value: sub.checkedAt ? formatRelative(sub.checkedAt) : "Never",
+            testId: "subscription-checked",
+          },
+          {
+            term: "Scope",
+            value:
+              calendly.subscriptionScope === "organization" ? "Organization (every host)" : "User (the connected user)",
+          },
           ...(sub.uri
             ? [
                 {
                   term: "Subscription",
                   value: (
-                    <Text span size="xs" ff="monospace">
+                    <Text span size="xs" ff="monospace" data-testid="subscription-uri">
                       {sub.uri}
                     </Text>
                   ),
@@ -156,7 +98,8 @@ export function SubscriptionHealth({ workspaceId, calendly }: { workspaceId: str
       )}
       {sub.state === "disabled" && (
         <Alert color="red" variant="light" title="Calendly stopped sending events">
-          Repair creates a new subscription; then use Reconcile in the Inbox to import bookings made meanwhile.
+          The worker replaces the subscription at its next check and imports the bookings made meanwhile; Repair does it
+          now.
         </Alert>
       )}
     </Stack>

@@ -1,4 +1,4 @@
-import type { CalendlyClientFactory } from "@booking/calendly";
+import type { CalendlyClientFactory, CalendlyOAuthClient } from "@booking/calendly";
 import type { Db, SecretBox } from "@booking/db";
 
 export type CalendlyIntegrationDeps = {
@@ -8,4 +8,8 @@ export type CalendlyIntegrationDeps = {
   clock: () => Date;
   /** Origin of the webhooks server (PUBLIC_WEBHOOK_BASE_URL). */
   publicWebhookBaseUrl: string;
+  /** The Calendly OAuth app (connect, refresh, revoke); null or absent: personal access tokens only. */
+  oauth?: CalendlyOAuthClient | null;
+  /** Who acts, for the integration's event log: "user:<email>", "platform", "worker". Default "system". */
+  actor?: string;
 };

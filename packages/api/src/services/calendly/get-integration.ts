@@ -1,10 +1,19 @@
 import type { CalendlyIntegrationDeps } from "./deps.ts";
+import { recentIntegrationEvents } from "./integration-events.ts";
 import { loadIntegration } from "./integration-state.ts";
 import { type CalendlyIntegrationView, integrationView } from "./integration-view.ts";
 
 export async function getCalendlyIntegration(
-  deps: Pick<CalendlyIntegrationDeps, "db" | "publicWebhookBaseUrl">,
+  deps: Pick<CalendlyIntegrationDeps, "db" | "publicWebhookBaseUrl" | "oauth">,
   workspaceId: string,
 ): Promise<CalendlyIntegrationView> {
-  return integrationView(await loadIntegration(deps.db, workspaceId), deps.publicWebhookBaseUrl);
+  const [state, events] = await Promise.all([
+    loadIntegration(deps.db, workspaceId),
+    recentIntegrationEvents(deps.db, workspaceId),
+  ]);
+  return integrationView(state, {
+    publicWebhookBaseUrl: deps.publicWebhookBaseUrl,
+    oauthAvailable: Boolean(deps.oauth),
+    events,
+  });
 }

@@ -20,6 +20,13 @@ const integrationSelect = {
   calendlyWebhookRetryStartedAt: true,
   calendlyWebhookCheckedAt: true,
   calendlyLastWebhookAt: true,
+  calendlyAuthMethod: true,
+  calendlyAccessTokenExpiresAt: true,
+  calendlyTokenScopes: true,
+  calendlyMissingScopes: true,
+  calendlyOrganizationRole: true,
+  calendlySubscriptionScope: true,
+  calendlyReconcileFrom: true,
   settings: {
     select: {
       meetingBookingProvider: true,

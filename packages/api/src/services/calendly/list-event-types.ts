@@ -10,7 +10,7 @@ export async function listCalendlyEventTypes(
   workspaceId: string,
 ): Promise<EventTypeOption[]> {
   const state = await loadIntegration(deps.db, workspaceId);
-  const calendly = clientForWorkspace(deps, state);
+  const calendly = await clientForWorkspace(deps, state);
   const userUri = state.calendlyUserUri ?? (await callCalendly(() => calendly.getCurrentUser())).uri;
   const eventTypes = await callCalendly(() => calendly.listEventTypes({ user: userUri }));
   return eventTypes.map(toEventTypeOption);

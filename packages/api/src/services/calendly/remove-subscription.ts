@@ -1,6 +1,7 @@
 import type { Prisma } from "@booking/db";
 import type { CalendlyIntegrationDeps } from "./deps.ts";
 import { subscriptionFields } from "./ensure-subscription.ts";
+import { actorOf, recordIntegrationEvent } from "./integration-events.ts";
 import { loadIntegration } from "./integration-state.ts";
 import { type SubscriptionView, subscriptionView } from "./integration-view.ts";
 import { callCalendly } from "./map-error.ts";
@@ -30,7 +31,7 @@ async function removeUnderLease(deps: CalendlyIntegrationDeps, workspaceId: stri
   const state = await loadIntegration(deps.db, workspaceId);
   const uri = state.calendlyWebhookSubscriptionUri;
   if (uri && state.calendlyAccessTokenEnc) {
-    const calendly = clientForWorkspace(deps, state);
+    const calendly = await clientForWorkspace(deps, state);
     await callCalendly(() => calendly.deleteWebhookSubscription(uri));
   }
   const saved = await deps.db.client.update({
@@ -38,5 +39,13 @@ async function removeUnderLease(deps: CalendlyIntegrationDeps, workspaceId: stri
     data: forgottenSubscription(deps.clock()),
     select: subscriptionFields,
   });
+  if (uri)
+    await recordIntegrationEvent(deps.db, {
+      workspaceId,
+      kind: "SUBSCRIPTION_REMOVED",
+      actor: actorOf(deps),
+      message: "Removed the webhook subscription: Calendly no longer posts events for this workspace",
+      at: deps.clock(),
+    });
   return subscriptionView(saved);
 }

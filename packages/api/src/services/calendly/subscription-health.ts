@@ -1,6 +1,7 @@
 import type { CalendlyWebhookSubscription } from "@booking/calendly";
 import type { CalendlyIntegrationDeps } from "./deps.ts";
 import { subscriptionFields } from "./ensure-subscription.ts";
+import { earlier, gapStart } from "./gap.ts";
 import { loadIntegration } from "./integration-state.ts";
 import { type SubscriptionView, subscriptionView } from "./integration-view.ts";
 import { calendlyToDomainError, isCalendlyNotFound } from "./map-error.ts";
@@ -9,7 +10,8 @@ import { clientForWorkspace } from "./token.ts";
 
 /**
  * Re-reads the stored subscription at Calendly and records its state, `retry_started_at` (set
- * while deliveries are failing) and the check time. Gone at Calendly (404) means "missing".
+ * while deliveries are failing) and the check time. Gone at Calendly (404) means "missing", and
+ * the delivery gap is remembered so that the worker recreates the hook and reconciles the gap.
  */
 export async function calendlySubscriptionHealth(
   deps: CalendlyIntegrationDeps,
@@ -25,7 +27,7 @@ export async function calendlySubscriptionHealth(
     });
     return subscriptionView(saved);
   }
-  const calendly = clientForWorkspace(deps, state);
+  const calendly = await clientForWorkspace(deps, state);
   let sub: CalendlyWebhookSubscription | null;
   try {
     sub = await calendly.getWebhookSubscription(uri);
@@ -41,7 +43,19 @@ export async function calendlySubscriptionHealth(
           calendlyWebhookRetryStartedAt: sub.retry_started_at ? new Date(sub.retry_started_at) : null,
           calendlyWebhookCheckedAt: deps.clock(),
         }
-      : forgottenSubscription(deps.clock()),
+      : {
+          ...forgottenSubscription(deps.clock()),
+          calendlyReconcileFrom: earlier(
+            state.calendlyReconcileFrom,
+            gapStart({
+              retryStartedAt: state.calendlyWebhookRetryStartedAt,
+              lastDelivery: state.calendlyLastWebhookAt,
+              createdAt: null,
+              lastCheck: state.calendlyWebhookCheckedAt,
+              now: deps.clock(),
+            }),
+          ),
+        },
     select: subscriptionFields,
   });
   return subscriptionView(saved);

@@ -1,3 +1,4 @@
+import { isCalendlyApiError } from "@booking/calendly";
 import type { CalendlyIntegrationDeps } from "./deps.ts";
 import { type EventTypeOption, toEventTypeOption } from "./event-type-option.ts";
 import { loadIntegration } from "./integration-state.ts";
@@ -20,7 +21,8 @@ export async function testCalendlyConnection(
   workspaceId: string,
 ): Promise<ConnectionTestResult> {
   const state = await loadIntegration(deps.db, workspaceId);
-  const calendly = clientForWorkspace(deps, state);
+  // A person testing may find that a token the worker gave up on works again.
+  const calendly = await clientForWorkspace(deps, state, { allowReconnectNeeded: true });
   try {
     const user = await calendly.getCurrentUser();
     const eventTypes = await calendly.listEventTypes({ user: user.uri });
@@ -45,10 +47,12 @@ export async function testCalendlyConnection(
   } catch (error) {
     const mapped = calendlyToDomainError(error);
     const message = mapped instanceof Error ? mapped.message : "Connection test failed";
+    // A refused token was already marked RECONNECT_NEEDED by the token service: keep that status.
+    const refused = isCalendlyApiError(error) && error.kind === "unauthorized";
     await deps.db.client.update({
       where: { id: workspaceId },
       data: {
-        calendlyConnectionStatus: "ERROR",
+        ...(refused ? {} : { calendlyConnectionStatus: "ERROR" as const }),
         calendlyConnectionCheckedAt: deps.clock(),
         calendlyLastError: message,
       },

@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { CALENDLY_INVITEE_EVENTS } from "../../events.ts";
 import { CALENDLY_SIGNATURE_HEADER, signWebhook } from "../../webhooks/signature.ts";
 import { buildInviteePayload } from "../builders.ts";
+import { createFakeOAuth } from "./oauth.ts";
 import { defaultFailureBody, type FakeFailure, fail, HttpError, json, paginate } from "./responses.ts";
 
 export const FAKE_API_ORIGIN = "https://api.calendly.com";
@@ -40,6 +41,8 @@ export type FakeAccount = {
   plan: "free" | "paid";
   role: "owner" | "admin" | "user";
   webhooksRequirePaidPlan: boolean;
+  /** OAuth access tokens expire (ms since epoch); personal access tokens do not. */
+  expiresAt?: number;
 };
 
 export type FakeSubscription = Json & {
@@ -269,9 +272,33 @@ export function createFakeCalendly() {
   function authenticate(request: Request): FakeAccount {
     const match = /^Bearer (.+)$/.exec(request.headers.get("authorization") ?? "");
     const account = match ? accounts.get(match[1]!) : undefined;
-    if (!account) throw fail(401);
+    if (!account || (account.expiresAt !== undefined && account.expiresAt <= Date.now())) throw fail(401);
     return account;
   }
+
+  // ---- OAuth (auth.calendly.com), served by the same handler ---------------------------------
+
+  const oauth = createFakeOAuth({
+    consentingUser(userUri) {
+      const account = userUri ? accountByUser(userUri) : accounts.values().next().value;
+      return account?.user;
+    },
+    issueAccessToken(userUri, token, scopes, expiresAt) {
+      const base = accountByUser(userUri);
+      if (!base) throw new Error(`fake Calendly: no account with user ${userUri}`);
+      accounts.set(token, { ...base, token, scopes: new Set(scopes), expiresAt });
+    },
+    expireAccessToken(token) {
+      const account = accounts.get(token);
+      if (account) account.expiresAt = Date.now();
+    },
+    revokeAccessToken(token) {
+      accounts.delete(token);
+    },
+    log(request) {
+      requests.push({ ...request, token: null });
+    },
+  });
 
   function requireScope(account: FakeAccount, scope: string) {
     const [family] = scope.split(":");
@@ -594,6 +621,7 @@ export function createFakeCalendly() {
     const basePath = (opts.basePath ?? "").replace(/\/+$/, "");
     const path =
       basePath && url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) || "/" : url.pathname;
+    if (path.startsWith("/oauth/")) return oauth.handle(request, path, basePath);
     const text = request.method === "GET" || request.method === "HEAD" ? "" : await request.text();
     let body: unknown;
     if (text) {
@@ -628,6 +656,8 @@ export function createFakeCalendly() {
 
   return {
     handle,
+    /** The OAuth server: register the app, choose who consents, shorten token lifetimes, count token requests. */
+    oauth,
     addAccount,
     addEventType,
     addScheduledEvent,
@@ -663,6 +693,7 @@ export function createFakeCalendly() {
     reset() {
       requests.length = 0;
       failures.length = 0;
+      oauth.reset();
     },
   };
 }

@@ -9,7 +9,58 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-async function serve(fake: FakeCalendly, origin: string, req: IncomingMessage, res: ServerResponse) {
+/**
+ * Test and demo controls (opt-in, `control: true`), under /__fake/: what Calendly does on its own
+ * and tests in other processes need to provoke.
+ * - POST /__fake/subscriptions/disable `{ callbackUrlEndsWith, retryStartedAt? }`: Calendly gives up
+ *   on a workspace's hook (as after 24 h of failed deliveries); answers `{ disabled: [uri] }`.
+ * - POST /__fake/scheduled_events `{ hostEmail, start_time, event_type?, invitees: [{ email, name }] }`:
+ *   a booking made on Calendly that is NOT delivered to any webhook; answers `{ uri, invitees }`.
+ * - POST /__fake/oauth/drop-scopes `{ scopes: [] }`: OAuth access tokens issued so far lose these scopes.
+ * - POST /__fake/oauth/revoke-all: the user removed the app in Calendly (every OAuth token refused).
+ */
+function control(fake: FakeCalendly, path: string, body: Record<string, unknown>): Response {
+  const reply = (status: number, value: unknown) =>
+    new Response(JSON.stringify(value), { status, headers: { "content-type": "application/json" } });
+  if (path === "/__fake/subscriptions/disable") {
+    const suffix = String(body.callbackUrlEndsWith ?? "");
+    if (!suffix) return reply(400, { error: "callbackUrlEndsWith is required" });
+    const matching = fake.subscriptions.filter((s) => s.callback_url.endsWith(suffix) && s.state === "active");
+    const retry = typeof body.retryStartedAt === "string" ? body.retryStartedAt : new Date().toISOString();
+    for (const sub of matching) fake.disableSubscription(sub.uri, retry);
+    return reply(matching.length > 0 ? 200 : 404, { disabled: matching.map((s) => s.uri) });
+  }
+  if (path === "/__fake/scheduled_events") {
+    const host = fake.accounts.find((a) => a.user.email === body.hostEmail);
+    if (!host) return reply(404, { error: `no Calendly user with email ${String(body.hostEmail)}` });
+    const { hostEmail: _host, ...event } = body;
+    const added = fake.addScheduledEvent({
+      ...event,
+      user: host.user.uri,
+      start_time: String(body.start_time ?? new Date(Date.now() + 2 * 86_400_000).toISOString()),
+    });
+    return reply(201, added);
+  }
+  if (path === "/__fake/oauth/drop-scopes") {
+    const scopes = Array.isArray(body.scopes) ? body.scopes.map(String) : [];
+    const tokens = fake.accounts.filter((a) => a.token.startsWith("fake-oauth-access-"));
+    for (const account of tokens) for (const scope of scopes) account.scopes.delete(scope);
+    return reply(200, { tokens: tokens.length });
+  }
+  if (path === "/__fake/oauth/revoke-all") {
+    fake.oauth.revokeAll();
+    return reply(200, {});
+  }
+  return reply(404, { error: "unknown control" });
+}
+
+async function serve(
+  fake: FakeCalendly,
+  origin: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  withControl: boolean,
+) {
   const abort = new AbortController();
   res.on("close", () => abort.abort());
   try {
@@ -25,7 +76,11 @@ async function serve(fake: FakeCalendly, origin: string, req: IncomingMessage, r
       signal: abort.signal,
       ...(method === "GET" || method === "HEAD" || body.length === 0 ? {} : { body: new Uint8Array(body) }),
     });
-    const response = await fake.handle(request);
+    const path = new URL(request.url).pathname;
+    const response =
+      withControl && path.startsWith("/__fake/") && method === "POST"
+        ? control(fake, path, JSON.parse(body.toString("utf8") || "{}") as Record<string, unknown>)
+        : await fake.handle(request);
     if (res.destroyed) return;
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));
@@ -37,12 +92,12 @@ async function serve(fake: FakeCalendly, origin: string, req: IncomingMessage, r
 }
 
 export async function startFakeCalendlyServer(
-  opts: { port?: number; host?: string; fake?: FakeCalendly } = {},
+  opts: { port?: number; host?: string; fake?: FakeCalendly; control?: boolean } = {},
 ): Promise<{ url: string; fake: FakeCalendly; close(): Promise<void> }> {
   const fake = opts.fake ?? createFakeCalendly();
   const host = opts.host ?? "127.0.0.1";
   let origin = "";
-  const server = createServer((req, res) => void serve(fake, origin, req, res));
+  const server = createServer((req, res) => void serve(fake, origin, req, res, opts.control ?? false));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(opts.port ?? 0, host, () => resolve());

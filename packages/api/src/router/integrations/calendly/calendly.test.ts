@@ -72,7 +72,12 @@ describe("integrations.calendly.update", () => {
       canEdit: true,
     });
     expect(JSON.stringify(view)).not.toContain(TOKEN);
-    expect(h.fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["GET /users/me"]);
+    // The role decides whether an organization-scope subscription may be chosen.
+    expect(h.fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      "GET /users/me",
+      "GET /organization_memberships",
+    ]);
+    expect(view).toMatchObject({ authMethod: "PERSONAL_TOKEN", connection: { role: "owner" } });
     const row = await h.db.client.findUniqueOrThrow({ where: { id: ws.id } });
     expect(row.calendlyAccessTokenEnc).not.toContain(TOKEN);
     expect(h.secrets.decrypt(row.calendlyAccessTokenEnc!, secretContext.calendlyAccessToken(ws.id))).toBe(TOKEN);
@@ -233,7 +238,7 @@ describe("integrations.calendly.testConnection", () => {
     expect(view.connection).toMatchObject({ status: "CONNECTED", lastError: null, checkedAt: expect.any(Date) });
   });
 
-  it("records a revoked token as ERROR with the reason and answers invalid token", async () => {
+  it("records a revoked token as RECONNECT_NEEDED with the reason and answers invalid token", async () => {
     const ws = await connectedWorkspace();
     h.fake.revokeToken(ws.token);
     const err = await expectTRPCError(
@@ -243,10 +248,11 @@ describe("integrations.calendly.testConnection", () => {
     expect(err.message).toMatch(/^invalid token/);
     const view = await ws.admin.integrations.calendly.get({ workspaceId: ws.id });
     expect(view.connection).toMatchObject({
-      status: "ERROR",
+      status: "RECONNECT_NEEDED",
       lastError: expect.stringMatching(/invalid token/),
       checkedAt: expect.any(Date),
     });
+    expect(view.events[0]).toMatchObject({ kind: "RECONNECT_NEEDED", error: expect.stringMatching(/rejected/) });
   });
 
   it("retries a 429 after X-RateLimit-Reset and succeeds", async () => {
@@ -515,6 +521,13 @@ describe("integrations.calendly.removeSubscription and health", () => {
       retryStartedAt: new Date("2026-02-03T04:05:06Z"),
       checkedAt: expect.any(Date),
       lastDeliveryAt: delivered,
+      events: [
+        expect.objectContaining({
+          kind: "SUBSCRIPTION_CREATED",
+          message: "Created the user-scope webhook subscription",
+        }),
+        expect.objectContaining({ kind: "CONNECTED" }),
+      ],
     });
   });
 });
@@ -536,6 +549,7 @@ describe("tenancy", () => {
     await expectTRPCError(ws.setter.integrations.calendly.update({ workspaceId: ws.id, token: null }), "FORBIDDEN");
     await expectTRPCError(ws.setter.integrations.calendly.testConnection({ workspaceId: ws.id }), "FORBIDDEN");
     await expectTRPCError(ws.setter.integrations.calendly.removeSubscription({ workspaceId: ws.id }), "FORBIDDEN");
+    await expectTRPCError(ws.setter.integrations.calendly.disconnect({ workspaceId: ws.id }), "FORBIDDEN");
     const row = await h.db.client.findUniqueOrThrow({ where: { id: ws.id } });
     expect(row.calendlyAccessTokenEnc).not.toBeNull();
   });

@@ -6,7 +6,9 @@ export function calendlyDeps(ctx: Context): CalendlyIntegrationDeps {
     db: ctx.db,
     secrets: ctx.secrets,
     calendlyFor: ctx.calendlyFor,
+    oauth: ctx.calendlyOAuth,
     clock: ctx.now,
     publicWebhookBaseUrl: ctx.env.publicWebhookBaseUrl,
+    actor: ctx.session?.kind === "user" ? `user:${ctx.session.email}` : ctx.session ? "platform" : "system",
   };
 }

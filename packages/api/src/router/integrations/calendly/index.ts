@@ -1,5 +1,6 @@
 import { workspaceInput } from "../../../lib/validators.ts";
 import { router, workspaceAdminProcedure, workspaceMemberProcedure } from "../../../trpc.ts";
+import { disconnectHandler } from "./disconnect.handler.ts";
 import { eventTypesHandler } from "./event-types.handler.ts";
 import { getHandler } from "./get.handler.ts";
 import { ensureSubscriptionHandler, healthHandler, removeSubscriptionHandler } from "./subscription.handlers.ts";
@@ -19,4 +20,5 @@ export const calendlyRouter = router({
   ensureSubscription: workspaceAdminProcedure.input(workspaceInput).mutation(ensureSubscriptionHandler),
   removeSubscription: workspaceAdminProcedure.input(workspaceInput).mutation(removeSubscriptionHandler),
   health: workspaceMemberProcedure.input(workspaceInput).query(healthHandler),
+  disconnect: workspaceAdminProcedure.input(workspaceInput).mutation(disconnectHandler),
 });

@@ -2,6 +2,7 @@ import type { Context } from "../../../context.ts";
 import {
   calendlySubscriptionHealth,
   ensureCalendlySubscription,
+  recentIntegrationEvents,
   removeCalendlySubscription,
 } from "../../../services/calendly/index.ts";
 import { calendlyDeps } from "./deps.ts";
@@ -12,4 +13,9 @@ export const ensureSubscriptionHandler = ({ ctx, input }: Args) =>
   ensureCalendlySubscription(calendlyDeps(ctx), input.workspaceId);
 export const removeSubscriptionHandler = ({ ctx, input }: Args) =>
   removeCalendlySubscription(calendlyDeps(ctx), input.workspaceId);
-export const healthHandler = ({ ctx, input }: Args) => calendlySubscriptionHealth(calendlyDeps(ctx), input.workspaceId);
+
+/** The subscription as Calendly reports it now, with what the integration did recently. */
+export async function healthHandler({ ctx, input }: Args) {
+  const subscription = await calendlySubscriptionHealth(calendlyDeps(ctx), input.workspaceId);
+  return { ...subscription, events: await recentIntegrationEvents(ctx.db, input.workspaceId) };
+}

@@ -19,4 +19,6 @@ export const updateSchema = input({
   token: calendlyToken.nullable().optional(),
   /** Store the token without checking it against Calendly (operators). */
   skipVerification: z.boolean().optional(),
+  /** Scope of the webhook subscription; organization needs an owner or admin connection. */
+  subscriptionScope: z.enum(["user", "organization"], { message: "Choose user or organization" }).optional(),
 });

@@ -1,0 +1,43 @@
+"use client";
+
+import { useForm } from "@mantine/form";
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import { applyServerErrors } from "~/lib/form";
+import { notifySuccess } from "~/lib/notify";
+import { useTRPC } from "~/trpc/react";
+import { type TokenValues, validateToken } from "./token-schema";
+import { useCalendlyInvalidate } from "./use-calendly-invalidate";
+
+/** The personal access token form: validation as the user types, verify-and-save, server errors on the field. */
+export function useTokenForm(workspaceId: string, onSaved?: () => void) {
+  const trpc = useTRPC();
+  const invalidate = useCalendlyInvalidate(workspaceId);
+  const [skipVerification, setSkipVerification] = useState(false);
+  const form = useForm<TokenValues>({
+    mode: "controlled",
+    initialValues: { token: "" },
+    validate: validateToken,
+    validateInputOnChange: true,
+  });
+  const save = useMutation(
+    trpc.integrations.calendly.update.mutationOptions({
+      onSuccess: async (result) => {
+        form.reset();
+        onSaved?.();
+        await invalidate();
+        const who = result.connection.userName ? ` Connected as ${result.connection.userName}.` : "";
+        notifySuccess(`Token ending in ${result.tokenLast4 ?? "…"} saved.${who}`, "Calendly token saved");
+      },
+      onError: (error) => {
+        // Anything about the token that has no field key still belongs next to the token field.
+        const message = applyServerErrors(form, error);
+        if (message) form.setFieldError("token", message);
+      },
+    }),
+  );
+  const submit = form.onSubmit((v) =>
+    save.mutate({ workspaceId, token: v.token.trim(), ...(skipVerification ? { skipVerification: true } : {}) }),
+  );
+  return { form, submit, pending: save.isPending, skipVerification, setSkipVerification };
+}

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Client" ADD COLUMN     "calendlyReconcileFrom" TIMESTAMP(3);
+
