@@ -7,7 +7,10 @@ import {
   type Context,
   createAdminWorkspacesHandler,
   createAuth,
+  createAuthHandler,
   createCalendlyClientFactory,
+  createInvitationMailer,
+  createSignInThrottle,
   createContextInner,
   createFetchHandler,
   EnvError,
@@ -21,6 +24,8 @@ export type ServerDeps = {
   db: Db;
   secrets: SecretBox;
   auth: Auth;
+  /** /api/auth/*: better-auth behind sign-up closure, sign-in throttling and a body cap. */
+  authHandler: (req: Request) => Promise<Response>;
   trpc: (req: Request) => Promise<Response>;
   /** The tRPC context for a server component rendering on behalf of the request with these headers. */
   rscContext: (headers: Headers) => Promise<Context>;
@@ -39,6 +44,13 @@ function build(): ServerDeps {
     secret: env.betterAuthSecret,
     ...(env.betterAuthUrl ? { baseURL: env.betterAuthUrl } : {}),
   });
+  // Sign-in throttling counters live in PostgreSQL (shared by every web process): a small pool of their own.
+  const throttle = createSignInThrottle(env.databaseUrl);
+  const authHandler = createAuthHandler({ auth, throttle, secret: env.betterAuthSecret, trustProxyHops: env.trustProxyHops });
+  const appUrl = env.betterAuthUrl;
+  const mailer = env.smtpUrl
+    ? createInvitationMailer(env.smtpUrl, `Meeting booking <no-reply@${new URL(appUrl ?? "http://localhost").hostname}>`)
+    : null;
   const calendlyFor = createCalendlyClientFactory({ baseUrl: env.calendlyApiBaseUrl });
   const trpc = createFetchHandler({
     db,
@@ -48,10 +60,12 @@ function build(): ServerDeps {
     env: {
       publicWebhookBaseUrl: env.publicWebhookBaseUrl,
       ...(env.internalApiToken ? { internalApiToken: env.internalApiToken } : {}),
+      ...(appUrl ? { appUrl } : {}),
     },
+    mailer,
     endpoint: "/api/trpc",
   });
-  const adminWorkspaces = createAdminWorkspacesHandler({ db, adminApiToken: env.adminApiToken });
+  const adminWorkspaces = createAdminWorkspacesHandler({ db, adminApiToken: env.adminApiToken, appUrl, mailer });
   const rscContext = async (headers: Headers) => {
     // Server components act only as the signed-in member (never with a bearer token).
     const cookieOnly = new Headers(headers);
@@ -62,10 +76,10 @@ function build(): ServerDeps {
       secrets,
       calendlyFor,
       session,
-      env: { publicWebhookBaseUrl: env.publicWebhookBaseUrl },
+      env: { publicWebhookBaseUrl: env.publicWebhookBaseUrl, ...(appUrl ? { appUrl } : {}), mailer },
     });
   };
-  return { env, db, secrets, auth, trpc, rscContext, adminWorkspaces };
+  return { env, db, secrets, auth, authHandler, trpc, rscContext, adminWorkspaces };
 }
 
 export function serverDeps(): ServerDeps {

@@ -1,20 +1,23 @@
 // Serves a `(Request) => Promise<Response>` over node:http (tests, local tools). Next does this in production.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
+import { PEER_ADDRESS_HEADER } from "../auth/client-address.ts";
 
 async function toRequest(req: IncomingMessage, origin: string): Promise<Request> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
   const headers = new Headers();
   for (const [k, v] of Object.entries(req.headers)) {
     if (Array.isArray(v)) for (const x of v) headers.append(k, x);
     else if (v !== undefined) headers.set(k, v);
   }
-  const body = chunks.length && req.method !== "GET" && req.method !== "HEAD" ? Buffer.concat(chunks) : undefined;
+  // The socket's address, which a client cannot forge (sign-in throttling keys on it).
+  headers.set(PEER_ADDRESS_HEADER, req.socket.remoteAddress ?? "unknown");
+  // Streamed, like Next does, so the handlers' body caps are what limits memory.
+  const hasBody = req.method !== "GET" && req.method !== "HEAD";
   return new Request(new URL(req.url ?? "/", origin), {
     method: req.method ?? "GET",
     headers,
-    ...(body ? { body } : {}),
+    ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: "half" } : {}),
   });
 }
 
