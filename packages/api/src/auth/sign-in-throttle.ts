@@ -48,6 +48,8 @@ export type SignInThrottle = {
   failed(attempt: Attempt): Promise<void>;
   /** Records a successful sign-in (clears the device's own counter). */
   succeeded(attempt: Attempt): Promise<void>;
+  /** Closes the pool the throttle opened itself (none when it was given one). */
+  close(): Promise<void>;
 };
 
 /** The subset of pg's Pool the store uses. */
@@ -60,7 +62,10 @@ type Counter = { limiter: RateLimiterPostgres; strikes: RateLimiterPostgres; buc
 
 /** `database`: a pg Pool, or a connection string (a small pool of its own is opened). */
 export function createSignInThrottle(database: PgPool | string, policy: SignInPolicy = SIGN_IN_POLICY): SignInThrottle {
-  const pool = typeof database === "string" ? new pg.Pool({ connectionString: database, max: 3 }) : database;
+  const owned = typeof database === "string" ? new pg.Pool({ connectionString: database, max: 3 }) : null;
+  // An idle connection the server closed is dropped by the pool; the next query opens a new one.
+  owned?.on("error", () => {});
+  const pool = owned ?? (database as PgPool);
   const store = { storeClient: pool, storeType: "pool", tableName: TABLE, tableCreated: true } as const;
   const counter = (name: string, bucket: Bucket): Counter => ({
     bucket,
@@ -115,6 +120,9 @@ export function createSignInThrottle(database: PgPool | string, policy: SignInPo
     },
     async succeeded(attempt) {
       if (attempt.device) await device.limiter.delete(hash(`${attempt.email}\n${attempt.device}`));
+    },
+    async close() {
+      await owned?.end();
     },
   };
 }
