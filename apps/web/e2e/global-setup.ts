@@ -85,6 +85,8 @@ export default async function globalSetup() {
       PORT: String(webPort),
       // Short, so a browser test sees the worker repair a subscription within its timeout.
       CALENDLY_HEALTH_INTERVAL_SECONDS: "3",
+      // As behind one reverse proxy: the security tests play distinct clients with X-Forwarded-For.
+      TRUST_PROXY: "1",
     };
 
     // The built apps, as production runs them (turbo's e2e task builds them first).
@@ -120,6 +122,7 @@ export default async function globalSetup() {
     process.env.E2E_WEBHOOKS_URL = webhooksUrl;
     process.env.E2E_CONTROL_URL = control.url;
     process.env.E2E_DATABASE_URL = databaseUrl;
+    process.env.E2E_ADMIN_API_TOKEN = env.ADMIN_API_TOKEN;
     return teardown;
   } catch (error) {
     await teardown();

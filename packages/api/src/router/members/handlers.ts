@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { Context } from "../../context.ts";
+import { DomainError } from "../../errors.ts";
 import type { Actor, WorkspaceAccess } from "../../services/access/index.ts";
 import {
   acceptInvitationAsUser,
@@ -55,6 +56,7 @@ export const acceptNewHandler = ({ ctx, input }: Args<typeof acceptNewSchema, Co
   acceptInvitationWithNewAccount(depsOf(ctx), input);
 
 export const acceptHandler = ({ ctx, input }: Args<typeof tokenSchema, Context & { actor: Actor }>) => {
-  if (ctx.actor.kind !== "user") throw new Error("unreachable: userProcedure");
+  if (ctx.actor.kind !== "user")
+    throw new DomainError("FORBIDDEN", "Sign in as the invited person to accept an invitation");
   return acceptInvitationAsUser(depsOf(ctx), { token: input.token, email: ctx.actor.email });
 };

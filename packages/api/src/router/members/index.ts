@@ -1,6 +1,5 @@
 // Members of a workspace and invitations. Admins (and platform admins) invite, resend, revoke and
 // remove; any member lists; the invitation page reads and accepts by token.
-import { TRPCError } from "@trpc/server";
 import { protectedProcedure, publicProcedure, router, workspaceAdminProcedure, workspaceMemberProcedure } from "../../trpc.ts";
 import {
   acceptHandler,
@@ -14,12 +13,6 @@ import {
 } from "./handlers.ts";
 import { acceptNewSchema, invitationIdSchema, inviteSchema, listSchema, removeSchema, tokenSchema } from "./schemas.ts";
 
-const userProcedure = protectedProcedure.use(({ ctx, next }) => {
-  if (ctx.actor.kind !== "user")
-    throw new TRPCError({ code: "FORBIDDEN", message: "Sign in as the invited person to accept an invitation" });
-  return next();
-});
-
 export const membersRouter = router({
   list: workspaceMemberProcedure.input(listSchema).query(listHandler),
   invite: workspaceAdminProcedure.input(inviteSchema).mutation(inviteHandler),
@@ -28,5 +21,5 @@ export const membersRouter = router({
   remove: workspaceAdminProcedure.input(removeSchema).mutation(removeHandler),
   invitation: publicProcedure.input(tokenSchema).query(invitationHandler),
   acceptNew: publicProcedure.input(acceptNewSchema).mutation(acceptNewHandler),
-  accept: userProcedure.input(tokenSchema).mutation(acceptHandler),
+  accept: protectedProcedure.input(tokenSchema).mutation(acceptHandler),
 });
