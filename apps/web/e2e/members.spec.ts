@@ -25,7 +25,9 @@ test("an admin invites a setter, who opens the link, sets a password and works i
   await expect(issued).toContainText("nova.setter@northwind.example");
   await issued.getByRole("button", { name: "Copy invite link" }).click();
   const link = await page.evaluate(() =>
-    (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText(),
+    (
+      globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }
+    ).navigator.clipboard.readText(),
   );
   expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
   await expect(page.getByTestId("invitations-table")).toContainText("nova.setter@northwind.example");

@@ -43,9 +43,17 @@ const schema = z.object({
   BETTER_AUTH_URL: httpUrl("BETTER_AUTH_URL").optional(),
   WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().positive().max(3600).default(180),
   // How many proxies in front of the web app append to X-Forwarded-For (0: none; the header is ignored).
-  TRUST_PROXY: z.coerce.number({ message: "TRUST_PROXY must be a number of proxy hops" }).int().min(0).max(10).default(0),
+  TRUST_PROXY: z.coerce
+    .number({ message: "TRUST_PROXY must be a number of proxy hops" })
+    .int()
+    .min(0)
+    .max(10)
+    .default(0),
   // smtp(s)://user:pass@host:port: invitation links are mailed through it; unset: copied from the UI.
-  SMTP_URL: optionalString.refine((v) => v === undefined || /^smtps?:\/\//.test(v), "SMTP_URL must be an smtp:// or smtps:// URL"),
+  SMTP_URL: optionalString.refine(
+    (v) => v === undefined || /^smtps?:\/\//.test(v),
+    "SMTP_URL must be an smtp:// or smtps:// URL",
+  ),
 });
 
 export type ApiEnv = {

@@ -88,7 +88,11 @@ describe("typed client over HTTP", () => {
     const api = internal();
     const created = await api.workspaces.create.mutate({ name: "Http Co", adminEmails: ["Owner@Http.test"] });
     expect(created.members).toEqual([
-      expect.objectContaining({ email: "owner@http.test", role: "ADMIN", inviteUrl: expect.stringContaining("/invite/") }),
+      expect.objectContaining({
+        email: "owner@http.test",
+        role: "ADMIN",
+        inviteUrl: expect.stringContaining("/invite/"),
+      }),
     ]);
     const [list, me] = await Promise.all([api.workspaces.list.query(), api.session.me.query()]); // one batched request
     expect(list.map((w) => w.id)).toContain(created.id);
@@ -151,10 +155,18 @@ describe("typed client over HTTP", () => {
       });
 
     const owner = client({ authorization: `Bearer ${INTERNAL_API_TOKEN}` });
-    const invite = await owner.members.invite.mutate({ workspaceId: mine, email: "Member@Cookie.test", role: "SETTER" });
+    const invite = await owner.members.invite.mutate({
+      workspaceId: mine,
+      email: "Member@Cookie.test",
+      role: "SETTER",
+    });
     const token = invite.url.split("/invite/")[1]!;
     // Sign-up stays closed for the invited email too: only the link creates the account.
-    const signUp = await post("/sign-up/email", { email: "member@cookie.test", password: "long-password-1", name: "M" });
+    const signUp = await post("/sign-up/email", {
+      email: "member@cookie.test",
+      password: "long-password-1",
+      name: "M",
+    });
     expect(signUp.status).toBe(403);
     const anonymous = client({ origin: server.url });
     await expect(anonymous.members.invitation.query({ token })).resolves.toMatchObject({

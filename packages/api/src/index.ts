@@ -13,6 +13,6 @@ export { type ApiEnv, EnvError, loadApiEnv } from "./env.ts";
 export { DomainError, type DomainErrorCode, isDomainError } from "./errors.ts";
 export { createAdminWorkspacesHandler } from "./http/admin-workspaces.ts";
 export { createFetchHandler, type FetchHandlerDeps } from "./http/fetch-handler.ts";
-export { createInvitationMailer } from "./services/members/index.ts";
 export { type AppRouter, appRouter, type RouterInputs, type RouterOutputs } from "./root.ts";
+export { createInvitationMailer } from "./services/members/index.ts";
 export { createCallerFactory, toTRPCError } from "./trpc.ts";

@@ -9,10 +9,10 @@ import {
   createAuth,
   createAuthHandler,
   createCalendlyClientFactory,
-  createInvitationMailer,
-  createSignInThrottle,
   createContextInner,
   createFetchHandler,
+  createInvitationMailer,
+  createSignInThrottle,
   EnvError,
   loadApiEnv,
   sessionFromRequest,
@@ -46,10 +46,18 @@ function build(): ServerDeps {
   });
   // Sign-in throttling counters live in PostgreSQL (shared by every web process): a small pool of their own.
   const throttle = createSignInThrottle(env.databaseUrl);
-  const authHandler = createAuthHandler({ auth, throttle, secret: env.betterAuthSecret, trustProxyHops: env.trustProxyHops });
+  const authHandler = createAuthHandler({
+    auth,
+    throttle,
+    secret: env.betterAuthSecret,
+    trustProxyHops: env.trustProxyHops,
+  });
   const appUrl = env.betterAuthUrl;
   const mailer = env.smtpUrl
-    ? createInvitationMailer(env.smtpUrl, `Meeting booking <no-reply@${new URL(appUrl ?? "http://localhost").hostname}>`)
+    ? createInvitationMailer(
+        env.smtpUrl,
+        `Meeting booking <no-reply@${new URL(appUrl ?? "http://localhost").hostname}>`,
+      )
     : null;
   const calendlyFor = createCalendlyClientFactory({ baseUrl: env.calendlyApiBaseUrl });
   const trpc = createFetchHandler({

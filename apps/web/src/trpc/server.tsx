@@ -15,13 +15,41 @@ const getQueryClient = cache(createQueryClient);
 
 export const trpc = createTRPCOptionsProxy({ router: appRouter, ctx: createContext, queryClient: getQueryClient });
 
+/** Prefetches started for this request (prefetchQuery never rejects). */
+const inFlight = cache(() => new Set<Promise<void>>());
+/** How long a page waits for its prefetches before streaming the rest as pending. */
+const SETTLE_MS = 1_500;
+
 export function prefetch<TQueryFnData, TError, TData, TQueryKey extends QueryKey>(
   queryOptions: FetchQueryOptions<TQueryFnData, TError, TData, TQueryKey>,
 ): void {
-  // Failures (signed out, not a member) are left to the client view, which shows its error state.
-  void getQueryClient().prefetchQuery(queryOptions);
+  inFlight().add(getQueryClient().prefetchQuery(queryOptions));
 }
 
-export function HydrateClient({ children }: { children: ReactNode }) {
-  return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
+const logged = new WeakSet<object>();
+
+/**
+ * Hands the prefetched results to the browser. It first lets the prefetches settle (briefly), so a
+ * failure the caller can cause (signed out, another workspace's page: NOT_FOUND) is not streamed
+ * as a rejected promise, which Next would log as "⨯ Error: redacted" with a stack; the client view
+ * fetches again and shows its error state, and the server logs one line.
+ */
+export async function HydrateClient({ children }: { children: ReactNode }) {
+  const client = getQueryClient();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([
+    Promise.all(inFlight()),
+    new Promise((resolve) => {
+      timer = setTimeout(resolve, SETTLE_MS);
+    }),
+  ]);
+  clearTimeout(timer);
+  for (const query of client.getQueryCache().getAll()) {
+    const error = query.state.error as { code?: string; message?: string } | null;
+    if (query.state.status !== "error" || !error || logged.has(error)) continue;
+    logged.add(error);
+    const path = (query.queryKey[0] as string[] | undefined)?.join(".") ?? "?";
+    console.info(`rsc prefetch ${path}: ${error.code ?? "ERROR"} ${error.message ?? ""}`.trim());
+  }
+  return <HydrationBoundary state={dehydrate(client)}>{children}</HydrationBoundary>;
 }

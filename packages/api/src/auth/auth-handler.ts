@@ -55,7 +55,12 @@ export function createAuthHandler(deps: AuthHandlerDeps): (req: Request) => Prom
     }
     const forward = () =>
       deps.auth.handler(
-        new Request(req.url, { method: req.method, headers, ...(body?.byteLength ? { body } : {}), signal: req.signal }),
+        new Request(req.url, {
+          method: req.method,
+          headers,
+          ...(body?.byteLength ? { body } : {}),
+          signal: req.signal,
+        }),
       );
     if (req.method !== "POST" || !path.endsWith("/sign-in/email")) return forward();
 
@@ -74,15 +79,23 @@ export function createAuthHandler(deps: AuthHandlerDeps): (req: Request) => Prom
       waitMs = await deps.throttle.blockedFor(attempt);
     } catch (error) {
       (deps.onError ?? console.error)(error);
-      return json(503, { code: "SERVICE_UNAVAILABLE", message: "Sign-in is unavailable right now. Try again shortly." }, {
-        "retry-after": "5",
-      });
+      return json(
+        503,
+        { code: "SERVICE_UNAVAILABLE", message: "Sign-in is unavailable right now. Try again shortly." },
+        {
+          "retry-after": "5",
+        },
+      );
     }
     if (waitMs > 0) {
       const seconds = Math.ceil(waitMs / 1000);
       return json(
         429,
-        { code: "TOO_MANY_ATTEMPTS", message: `Too many sign-in attempts. Try again in ${describe(seconds)}.`, retryAfterSeconds: seconds },
+        {
+          code: "TOO_MANY_ATTEMPTS",
+          message: `Too many sign-in attempts. Try again in ${describe(seconds)}.`,
+          retryAfterSeconds: seconds,
+        },
         { "retry-after": String(seconds) },
       );
     }
@@ -108,4 +121,3 @@ function describe(seconds: number): string {
   if (seconds < 90) return `${seconds} s`;
   return `${Math.ceil(seconds / 60)} min`;
 }
-

@@ -4,7 +4,7 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { safeEqual } from "../lib/safe-equal.ts";
 
-export const DEVICE_COOKIE = "booking_device";
+const DEVICE_COOKIE = "booking_device";
 const MAX_AGE_SECONDS = 180 * 24 * 60 * 60;
 
 const mac = (secret: string, email: string, id: string) =>
@@ -27,7 +27,11 @@ export function deviceFor(headers: Headers, email: string, secret: string): stri
 }
 
 /** A Set-Cookie value binding a (new or kept) device id to `email`. */
-export function deviceCookie(email: string, secret: string, opts: { id?: string | undefined; secure: boolean }): string {
+export function deviceCookie(
+  email: string,
+  secret: string,
+  opts: { id?: string | undefined; secure: boolean },
+): string {
   const id = opts.id ?? randomBytes(18).toString("base64url");
   return [
     `${DEVICE_COOKIE}=${id}.${mac(secret, email, id)}`,

@@ -14,7 +14,7 @@ import { createHash } from "node:crypto";
 import pg from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 
-export type Bucket = { failures: number; windowSeconds: number };
+type Bucket = { failures: number; windowSeconds: number };
 
 export type SignInPolicy = {
   /** Failures from one client address, whatever the accounts. */
@@ -39,7 +39,7 @@ export const SIGN_IN_POLICY: SignInPolicy = {
 };
 
 /** Who is trying: the account (normalized email), the client address, and the device id if the browser has one for this account. */
-export type Attempt = { email: string; client: string; device?: string | undefined };
+type Attempt = { email: string; client: string; device?: string | undefined };
 
 export type SignInThrottle = {
   /** Milliseconds until the attempt may be made, or 0 when it may be made now. */

@@ -5,8 +5,8 @@ import { DomainError } from "../errors.ts";
 import { zodFieldErrors } from "../lib/field-errors.ts";
 import { bearerToken, safeEqual } from "../lib/safe-equal.ts";
 import type { InvitationMailer } from "../services/members/index.ts";
-import { createWorkspace, createWorkspaceInput } from "../services/workspaces/index.ts";
 import { isDatabaseUnavailable } from "../services/webhooks/db-errors.ts";
+import { createWorkspace, createWorkspaceInput } from "../services/workspaces/index.ts";
 import { readBodyCapped } from "./read-body.ts";
 
 const MAX_BODY_BYTES = 256 * 1024;

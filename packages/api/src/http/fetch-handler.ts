@@ -11,9 +11,9 @@ import { refuseCrossOrigin } from "./origin.ts";
 import { withCappedBody } from "./read-body.ts";
 
 /** Largest request body /api/trpc reads (larger: 413 PAYLOAD_TOO_LARGE, nothing more read). */
-export const MAX_TRPC_BODY_BYTES = 1024 * 1024;
+const MAX_TRPC_BODY_BYTES = 1024 * 1024;
 /** Most calls in one batched request (more: 400 BAD_REQUEST). */
-export const MAX_TRPC_BATCH_SIZE = 20;
+const MAX_TRPC_BATCH_SIZE = 20;
 
 export type FetchHandlerDeps = {
   db: Db;
@@ -35,7 +35,11 @@ export type FetchHandlerDeps = {
 };
 
 const unavailable = (cause: unknown) =>
-  new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "The service is busy right now; try again in a moment", cause });
+  new TRPCError({
+    code: "SERVICE_UNAVAILABLE",
+    message: "The service is busy right now; try again in a moment",
+    cause,
+  });
 
 /**
  * A `(Request) => Promise<Response>` serving appRouter: the Next route and the HTTP test both use it.
@@ -46,7 +50,10 @@ const unavailable = (cause: unknown) =>
 export function createFetchHandler(deps: FetchHandlerDeps): (req: Request) => Promise<Response> {
   const endpoint = deps.endpoint ?? "/api/trpc";
   const tooLarge = () =>
-    new TRPCError({ code: "PAYLOAD_TOO_LARGE", message: `Request body is larger than ${MAX_TRPC_BODY_BYTES / 1024 / 1024} MiB` });
+    new TRPCError({
+      code: "PAYLOAD_TOO_LARGE",
+      message: `Request body is larger than ${MAX_TRPC_BODY_BYTES / 1024 / 1024} MiB`,
+    });
   return (original) => {
     const req = withCappedBody(original, MAX_TRPC_BODY_BYTES, tooLarge);
     return fetchRequestHandler({

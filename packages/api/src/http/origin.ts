@@ -4,7 +4,7 @@
 // neither header (not a browser either: a forged cross-site request always carries them).
 import { TRPCError } from "@trpc/server";
 
-export function isCrossOrigin(req: Request, appUrl: string | undefined): boolean {
+function isCrossOrigin(req: Request, appUrl: string | undefined): boolean {
   if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return false;
   const allowed = new URL(appUrl ?? req.url).origin;
   const origin = req.headers.get("origin");
@@ -15,5 +15,8 @@ export function isCrossOrigin(req: Request, appUrl: string | undefined): boolean
 
 export function refuseCrossOrigin(req: Request, appUrl: string | undefined): void {
   if (isCrossOrigin(req, appUrl))
-    throw new TRPCError({ code: "FORBIDDEN", message: "Cross-origin request refused: call this from the app's own origin" });
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: "Cross-origin request refused: call this from the app's own origin",
+    });
 }

@@ -4,10 +4,16 @@ import { createCalendlyClientFactory } from "@booking/calendly";
 import { createDb } from "@booking/db";
 import { hashPassword } from "better-auth/crypto";
 import superjson from "superjson";
-import { createAuth } from "../auth/create-auth.ts";
 import { createAuthHandler } from "../auth/auth-handler.ts";
+import { createAuth } from "../auth/create-auth.ts";
 import { createSignInThrottle, type SignInPolicy, type SignInThrottle } from "../auth/sign-in-throttle.ts";
-import { CALENDLY_BASE_URL, createHarness, type Harness, PUBLIC_WEBHOOK_BASE_URL, seedWorkspace } from "../testing/harness.ts";
+import {
+  CALENDLY_BASE_URL,
+  createHarness,
+  type Harness,
+  PUBLIC_WEBHOOK_BASE_URL,
+  seedWorkspace,
+} from "../testing/harness.ts";
 import { createAdminWorkspacesHandler } from "./admin-workspaces.ts";
 import { createFetchHandler } from "./fetch-handler.ts";
 import { serveFetch } from "./serve-fetch.ts";
@@ -67,7 +73,13 @@ async function createAccount(email: string, password: string, workspaceId?: stri
   const id = `u_${email.replace(/\W/g, "_")}`;
   await h.db.user.create({ data: { id, email, name: email.split("@")[0]!, emailVerified: true } });
   await h.db.account.create({
-    data: { id: `${id}_c`, accountId: id, providerId: "credential", userId: id, password: await hashPassword(password) },
+    data: {
+      id: `${id}_c`,
+      accountId: id,
+      providerId: "credential",
+      userId: id,
+      password: await hashPassword(password),
+    },
   });
   if (workspaceId) await h.db.clientMember.create({ data: { clientId: workspaceId, email, role: "SETTER" } });
 }
@@ -134,20 +146,26 @@ describe("finding 2: sign-in throttling per account and per client address", () 
     const ws = await seedWorkspace(h.db);
     await createAccount("victim@throttle.test", "right-password-1", ws);
     // The owner signed in from this browser before: it holds the device cookie.
-    const before = await signIn(proxied.url, "victim@throttle.test", "right-password-1", { "x-forwarded-for": "198.51.100.7" });
+    const before = await signIn(proxied.url, "victim@throttle.test", "right-password-1", {
+      "x-forwarded-for": "198.51.100.7",
+    });
     expect(before.status).toBe(200);
     const device = cookieOf(before, "booking_device")!;
     expect(device).toBeDefined();
 
     const statuses: number[] = [];
     for (let i = 0; i < 40; i++) {
-      const res = await signIn(proxied.url, "victim@throttle.test", `wrong-${i}`, { "x-forwarded-for": `203.0.113.${i}` });
+      const res = await signIn(proxied.url, "victim@throttle.test", `wrong-${i}`, {
+        "x-forwarded-for": `203.0.113.${i}`,
+      });
       statuses.push(res.status);
     }
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 429, 429]);
     expect(statuses.slice(3).every((s) => s === 429)).toBe(true);
     // The right password from yet another address is refused while the account is locked…
-    const locked = await signIn(proxied.url, "victim@throttle.test", "right-password-1", { "x-forwarded-for": "192.0.2.99" });
+    const locked = await signIn(proxied.url, "victim@throttle.test", "right-password-1", {
+      "x-forwarded-for": "192.0.2.99",
+    });
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(await locked.json()).toMatchObject({ code: "TOO_MANY_ATTEMPTS" });
@@ -159,14 +177,18 @@ describe("finding 2: sign-in throttling per account and per client address", () 
     expect(owner.status).toBe(200);
     // After the back-off the right password works from anywhere again.
     await new Promise((r) => setTimeout(r, 3_100));
-    const later = await signIn(proxied.url, "victim@throttle.test", "right-password-1", { "x-forwarded-for": "192.0.2.99" });
+    const later = await signIn(proxied.url, "victim@throttle.test", "right-password-1", {
+      "x-forwarded-for": "192.0.2.99",
+    });
     expect(later.status).toBe(200);
   });
 
   it("ignores X-Forwarded-For without TRUST_PROXY: spoofed addresses share the real client's bucket", async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) {
-      const res = await signIn(server.url, `nobody${i}@spoof.test`, "wrong-password", { "x-forwarded-for": `10.9.8.${i}` });
+      const res = await signIn(server.url, `nobody${i}@spoof.test`, "wrong-password", {
+        "x-forwarded-for": `10.9.8.${i}`,
+      });
       statuses.push(res.status);
     }
     // 6 failures from this client address (whatever the header says), then it is blocked.
@@ -174,7 +196,9 @@ describe("finding 2: sign-in throttling per account and per client address", () 
     // One client's failures lock out neither another client nor another account.
     const ws = await seedWorkspace(h.db);
     await createAccount("bystander@spoof.test", "bystander-password", ws);
-    const other = await signIn(proxied.url, "bystander@spoof.test", "bystander-password", { "x-forwarded-for": "192.0.2.50" });
+    const other = await signIn(proxied.url, "bystander@spoof.test", "bystander-password", {
+      "x-forwarded-for": "192.0.2.50",
+    });
     expect(other.status).toBe(200);
   });
 
@@ -195,7 +219,11 @@ describe("finding 2: sign-in throttling per account and per client address", () 
 describe("finding 4: body cap, batch limit, pool exhaustion", () => {
   it("answers a 2 MiB body with 413 PAYLOAD_TOO_LARGE, declared or streamed", async () => {
     const ws = await seedWorkspace(h.db);
-    const big = await trpcPost("leads.create", { workspaceId: ws, name: "x".repeat(2 * 1024 * 1024), email: "big@x.test" });
+    const big = await trpcPost("leads.create", {
+      workspaceId: ws,
+      name: "x".repeat(2 * 1024 * 1024),
+      email: "big@x.test",
+    });
     expect(big.status).toBe(413);
     expect(JSON.stringify(await big.json())).toContain("PAYLOAD_TOO_LARGE");
 
@@ -241,9 +269,12 @@ describe("finding 4: body cap, batch limit, pool exhaustion", () => {
     const holding = db.$transaction(async (tx) => tx.$executeRaw`SELECT pg_sleep(1.5)`, { timeout: 5_000 });
     await new Promise((r) => setTimeout(r, 100));
     const res = await trpc(
-      new Request(`http://app.test/api/trpc/settings.get?input=${encodeURIComponent(JSON.stringify(superjson.serialize({ workspaceId: ws })))}`, {
-        headers: { authorization: `Bearer ${INTERNAL}` },
-      }),
+      new Request(
+        `http://app.test/api/trpc/settings.get?input=${encodeURIComponent(JSON.stringify(superjson.serialize({ workspaceId: ws })))}`,
+        {
+          headers: { authorization: `Bearer ${INTERNAL}` },
+        },
+      ),
     );
     expect(res.status).toBe(503);
     expect(res.headers.get("retry-after")).toBe("2");
@@ -299,12 +330,15 @@ describe("provisioning returns invitation links", () => {
       body: JSON.stringify({ name: "Linked Co", setterEmails: ["sam@linked.test"], adminEmails: ["al@linked.test"] }),
     });
     expect(res.status).toBe(201);
-    const { data } = (await res.json()) as { data: { id: string; members: Array<{ email: string; inviteUrl: string }> } };
+    const { data } = (await res.json()) as {
+      data: { id: string; members: Array<{ email: string; inviteUrl: string }> };
+    };
     expect(data.members.map((m) => m.email)).toEqual(["al@linked.test", "sam@linked.test"]);
     for (const m of data.members) expect(m.inviteUrl).toMatch(new RegExp(`^${server.url}/invite/[A-Za-z0-9_-]{43}$`));
     expect(await h.db.clientMember.count({ where: { clientId: data.id } })).toBe(0);
     const tokens = await h.db.invitation.findMany({ where: { clientId: data.id }, select: { tokenHash: true } });
-    for (const m of data.members) expect(tokens.map((t) => t.tokenHash)).not.toContain(m.inviteUrl.split("/invite/")[1]);
+    for (const m of data.members)
+      expect(tokens.map((t) => t.tokenHash)).not.toContain(m.inviteUrl.split("/invite/")[1]);
   });
 
   it("answers an oversized body with 413", async () => {

@@ -12,7 +12,8 @@ type AuthError = { message?: string; code?: string; status?: number } | null | u
 
 function describeAuthError(error: AuthError): { field?: "email" | "password"; message: string } {
   if (error?.code === "INVALID_EMAIL_OR_PASSWORD") return { field: "password", message: "Wrong email or password" };
-  if (error?.status === 429) return { message: error.message || "Too many attempts. Wait a few minutes and try again." };
+  if (error?.status === 429)
+    return { message: error.message || "Too many attempts. Wait a few minutes and try again." };
   return { message: error?.message || "Sign-in failed. Try again." };
 }
 

@@ -18,7 +18,13 @@ export const ROLE_OPTIONS: Array<{ value: Role; label: string }> = [
 ];
 const validate = rules<Values>({ email: [required("Enter an email"), email()] });
 
-export function InviteForm({ workspaceId, onIssued }: { workspaceId: string; onIssued: (i: IssuedInvitation) => void }) {
+export function InviteForm({
+  workspaceId,
+  onIssued,
+}: {
+  workspaceId: string;
+  onIssued: (i: IssuedInvitation) => void;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const form = useForm<Values>({
@@ -44,7 +50,9 @@ export function InviteForm({ workspaceId, onIssued }: { workspaceId: string; onI
     <form
       noValidate
       aria-label="Invite a member"
-      onSubmit={form.onSubmit((values) => invite.mutate({ workspaceId, email: values.email.trim(), role: values.role }))}
+      onSubmit={form.onSubmit((values) =>
+        invite.mutate({ workspaceId, email: values.email.trim(), role: values.role }),
+      )}
     >
       <Group align="flex-start" gap="sm">
         <TextInput label="Email" type="email" withAsterisk w={280} {...form.getInputProps("email")} />

@@ -1,14 +1,19 @@
 "use client";
 
-import { Alert, Button, CopyButton, Group, Text, TextInput } from "@mantine/core";
 import type { RouterOutputs } from "@booking/api";
+import { Alert, Button, CopyButton, Group, Text, TextInput } from "@mantine/core";
 
 export type IssuedInvitation = RouterOutputs["members"]["invite"];
 
 /** The link of an invitation just created or resent: the only time it can be shown (only its hash is stored). */
 export function InviteLink({ issued, onClose }: { issued: IssuedInvitation; onClose: () => void }) {
   return (
-    <Alert color={issued.emailError ? "yellow" : "green"} variant="light" data-testid="invite-link" title="Invitation ready">
+    <Alert
+      color={issued.emailError ? "yellow" : "green"}
+      variant="light"
+      data-testid="invite-link"
+      title="Invitation ready"
+    >
       <Text size="sm" mb="xs">
         {issued.emailed
           ? `We emailed the link to ${issued.email}. You can also copy it below.`

@@ -11,7 +11,7 @@ import { ConfirmButton } from "../states/ConfirmButton";
 import { ErrorState } from "../states/ErrorState";
 import { LoadingState } from "../states/LoadingState";
 import { InviteForm, ROLE_OPTIONS } from "./InviteForm";
-import { type IssuedInvitation, InviteLink } from "./InviteLink";
+import { InviteLink, type IssuedInvitation } from "./InviteLink";
 
 const roleLabel = (role: string) => ROLE_OPTIONS.find((r) => r.value === role)?.label ?? role;
 
@@ -52,7 +52,8 @@ export function MembersView() {
   );
 
   if (list.isPending) return <LoadingState label="Loading members" rows={4} />;
-  if (list.isError) return <ErrorState title="Could not load members" error={list.error} onRetry={() => list.refetch()} />;
+  if (list.isError)
+    return <ErrorState title="Could not load members" error={list.error} onRetry={() => list.refetch()} />;
   const { members, invitations, canManage } = list.data;
 
   return (
@@ -146,7 +147,13 @@ export function MembersView() {
                     <Table.Td>{i.email}</Table.Td>
                     <Table.Td>{roleLabel(i.role)}</Table.Td>
                     <Table.Td>
-                      {i.expired ? <Badge color="red" variant="light">Expired</Badge> : formatDateTime(i.expiresAt)}
+                      {i.expired ? (
+                        <Badge color="red" variant="light">
+                          Expired
+                        </Badge>
+                      ) : (
+                        formatDateTime(i.expiresAt)
+                      )}
                     </Table.Td>
                     <Table.Td>{i.invitedBy}</Table.Td>
                     <Table.Td>

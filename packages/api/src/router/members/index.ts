@@ -1,6 +1,12 @@
 // Members of a workspace and invitations. Admins (and platform admins) invite, resend, revoke and
 // remove; any member lists; the invitation page reads and accepts by token.
-import { protectedProcedure, publicProcedure, router, workspaceAdminProcedure, workspaceMemberProcedure } from "../../trpc.ts";
+import {
+  protectedProcedure,
+  publicProcedure,
+  router,
+  workspaceAdminProcedure,
+  workspaceMemberProcedure,
+} from "../../trpc.ts";
 import {
   acceptHandler,
   acceptNewHandler,

@@ -14,7 +14,9 @@ const anonymous = () => h.callerFor(null);
 describe("invitations", () => {
   it("an admin invites; the link creates the account once and makes a member with that role", async () => {
     const ws = await seedWorkspace(h.db, { name: "Inv One", members: [["boss@inv.test", "ADMIN"]] });
-    const issued = await h.user("boss@inv.test").members.invite({ workspaceId: ws, email: "New@Inv.test", role: "SETTER" });
+    const issued = await h
+      .user("boss@inv.test")
+      .members.invite({ workspaceId: ws, email: "New@Inv.test", role: "SETTER" });
     expect(issued).toMatchObject({ email: "new@inv.test", role: "SETTER", emailed: false });
     const token = tokenOf(issued.url);
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -29,16 +31,26 @@ describe("invitations", () => {
       status: "pending",
       hasAccount: false,
     });
-    await expect(anonymous().members.acceptNew({ token, name: "New Person", password: "password-123" })).resolves.toEqual({
+    await expect(
+      anonymous().members.acceptNew({ token, name: "New Person", password: "password-123" }),
+    ).resolves.toEqual({
       email: "new@inv.test",
       workspaceId: ws,
       roles: ["SETTER"],
     });
-    const again = await expectTRPCError(anonymous().members.acceptNew({ token, name: "X", password: "password-123" }), "PRECONDITION_FAILED");
+    const again = await expectTRPCError(
+      anonymous().members.acceptNew({ token, name: "X", password: "password-123" }),
+      "PRECONDITION_FAILED",
+    );
     expect(again.message).toContain("already been used");
     expect(await h.db.user.count({ where: { email: "new@inv.test" } })).toBe(1);
     const list = await h.user("boss@inv.test").members.list({ workspaceId: ws });
-    expect(list.members).toContainEqual({ email: "new@inv.test", name: "New Person", roles: ["SETTER"], hasAccount: true });
+    expect(list.members).toContainEqual({
+      email: "new@inv.test",
+      name: "New Person",
+      roles: ["SETTER"],
+      hasAccount: true,
+    });
     expect(list.invitations).toEqual([]);
   });
 
@@ -68,7 +80,9 @@ describe("invitations", () => {
     // Resend: a new link with a new expiry; the old one no longer works.
     const renewed = await admin.members.resend({ workspaceId: ws, invitationId: late.id });
     await expectTRPCError(anonymous().members.invitation({ token: tokenOf(late.url) }), "NOT_FOUND");
-    await expect(anonymous().members.invitation({ token: tokenOf(renewed.url) })).resolves.toMatchObject({ status: "pending" });
+    await expect(anonymous().members.invitation({ token: tokenOf(renewed.url) })).resolves.toMatchObject({
+      status: "pending",
+    });
 
     // Revoke: the link stops working and leaves the list.
     await admin.members.revoke({ workspaceId: ws, invitationId: late.id });
@@ -84,7 +98,9 @@ describe("invitations", () => {
 
   it("an existing account accepts by signing in, as the invited email only", async () => {
     const a = await seedWorkspace(h.db, { members: [["boss@two.test", "ADMIN"]] });
-    const { url } = await h.platform().members.invite({ workspaceId: a, email: "both@two.test", role: "INBOX_MANAGER" });
+    const { url } = await h
+      .platform()
+      .members.invite({ workspaceId: a, email: "both@two.test", role: "INBOX_MANAGER" });
     await h.db.user.create({ data: { id: "u_both", email: "both@two.test", name: "Both" } });
     await expect(anonymous().members.invitation({ token: tokenOf(url) })).resolves.toMatchObject({ hasAccount: true });
     await expectTRPCError(
@@ -104,17 +120,30 @@ describe("invitations", () => {
     const ws = await seedWorkspace(h.db, { members: [["boss@dup.test", "ADMIN"]] });
     const admin = h.user("boss@dup.test");
     await admin.members.invite({ workspaceId: ws, email: "dup@dup.test", role: "SETTER" });
-    const dup = await expectTRPCError(admin.members.invite({ workspaceId: ws, email: "DUP@dup.test", role: "SETTER" }), "CONFLICT");
+    const dup = await expectTRPCError(
+      admin.members.invite({ workspaceId: ws, email: "DUP@dup.test", role: "SETTER" }),
+      "CONFLICT",
+    );
     expect(fieldErrorsOf(dup.cause)?.email?.[0]).toContain("Already invited");
-    const member = await expectTRPCError(admin.members.invite({ workspaceId: ws, email: "boss@dup.test", role: "ADMIN" }), "CONFLICT");
+    const member = await expectTRPCError(
+      admin.members.invite({ workspaceId: ws, email: "boss@dup.test", role: "ADMIN" }),
+      "CONFLICT",
+    );
     expect(fieldErrorsOf(member.cause)?.email?.[0]).toContain("Already a member");
-    await expect(admin.members.invite({ workspaceId: ws, email: "boss@dup.test", role: "SETTER" })).resolves.toBeTruthy();
+    await expect(
+      admin.members.invite({ workspaceId: ws, email: "boss@dup.test", role: "SETTER" }),
+    ).resolves.toBeTruthy();
   });
 });
 
 describe("who may manage members", () => {
   it("setters list members without invitations and cannot change anything; other workspaces are NOT_FOUND", async () => {
-    const ws = await seedWorkspace(h.db, { members: [["boss@who.test", "ADMIN"], ["sam@who.test", "SETTER"]] });
+    const ws = await seedWorkspace(h.db, {
+      members: [
+        ["boss@who.test", "ADMIN"],
+        ["sam@who.test", "SETTER"],
+      ],
+    });
     const other = await seedWorkspace(h.db, { members: [["stranger@who.test", "ADMIN"]] });
     await h.user("boss@who.test").members.invite({ workspaceId: ws, email: "p@who.test", role: "SETTER" });
     const setter = h.user("sam@who.test");
@@ -125,22 +154,35 @@ describe("who may manage members", () => {
     await expectTRPCError(setter.members.remove({ workspaceId: ws, email: "boss@who.test" }), "FORBIDDEN");
     const stranger = h.user("stranger@who.test");
     await expectTRPCError(stranger.members.list({ workspaceId: ws }), "NOT_FOUND");
-    await expectTRPCError(stranger.members.invite({ workspaceId: ws, email: "x@who.test", role: "ADMIN" }), "NOT_FOUND");
+    await expectTRPCError(
+      stranger.members.invite({ workspaceId: ws, email: "x@who.test", role: "ADMIN" }),
+      "NOT_FOUND",
+    );
     expect(other).toBeTruthy();
   });
 
   it("removing a member deletes all their ClientMember rows and pending invitations; the last admin stays", async () => {
     const ws = await seedWorkspace(h.db, {
-      members: [["boss@rm.test", "ADMIN"], ["gone@rm.test", "SETTER"], ["gone@rm.test", "INBOX_MANAGER"]],
+      members: [
+        ["boss@rm.test", "ADMIN"],
+        ["gone@rm.test", "SETTER"],
+        ["gone@rm.test", "INBOX_MANAGER"],
+      ],
     });
     const admin = h.user("boss@rm.test");
     await admin.members.invite({ workspaceId: ws, email: "gone@rm.test", role: "ADMIN" });
     await admin.members.remove({ workspaceId: ws, email: "gone@rm.test" });
     expect(await h.db.clientMember.count({ where: { clientId: ws, email: "gone@rm.test" } })).toBe(0);
     expect((await admin.members.list({ workspaceId: ws })).invitations).toEqual([]);
-    await expectTRPCError(h.user("gone@rm.test").workspaces.list().then((l) => {
-      if (l.length === 0) throw Object.assign(new Error("none"), { code: "NOT_FOUND" });
-    }), "NOT_FOUND");
+    await expectTRPCError(
+      h
+        .user("gone@rm.test")
+        .workspaces.list()
+        .then((l) => {
+          if (l.length === 0) throw Object.assign(new Error("none"), { code: "NOT_FOUND" });
+        }),
+      "NOT_FOUND",
+    );
     await expectTRPCError(admin.members.remove({ workspaceId: ws, email: "boss@rm.test" }), "PRECONDITION_FAILED");
   });
 });

@@ -11,7 +11,7 @@ import { isUniqueViolation } from "../webhooks/db-errors.ts";
 import type { MembersDeps } from "./deps.ts";
 import { hashInvitationToken } from "./tokens.ts";
 
-export type InvitationStatus = "pending" | "expired" | "accepted" | "revoked";
+type InvitationStatus = "pending" | "expired" | "accepted" | "revoked";
 
 export type InvitationView = {
   workspaceId: string;
@@ -25,7 +25,10 @@ export type InvitationView = {
 };
 
 const notFound = () =>
-  new DomainError("NOT_FOUND", "This invitation link is not valid. It may have been replaced by a newer one: ask the workspace admin for a new link.");
+  new DomainError(
+    "NOT_FOUND",
+    "This invitation link is not valid. It may have been replaced by a newer one: ask the workspace admin for a new link.",
+  );
 
 async function findByToken(db: MembersDeps["db"], token: string) {
   const inv = await db.invitation.findUnique({
@@ -45,7 +48,10 @@ async function findByToken(db: MembersDeps["db"], token: string) {
   return inv;
 }
 
-const statusOf = (inv: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date }, now: Date): InvitationStatus =>
+const statusOf = (
+  inv: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date },
+  now: Date,
+): InvitationStatus =>
   inv.acceptedAt ? "accepted" : inv.revokedAt ? "revoked" : inv.expiresAt <= now ? "expired" : "pending";
 
 /** What the invitation page shows. */
@@ -84,7 +90,8 @@ async function useInvitation(
     where: { id: inv.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
     data: { acceptedAt: now },
   });
-  if (used.count === 0) throw new DomainError("PRECONDITION_FAILED", "This invitation has already been used. Sign in instead.");
+  if (used.count === 0)
+    throw new DomainError("PRECONDITION_FAILED", "This invitation has already been used. Sign in instead.");
   const siblings = await tx.invitation.findMany({
     where: { clientId: inv.clientId, email: inv.email, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
     select: { id: true },

@@ -98,7 +98,13 @@ export async function inviteMember(
         fieldErrors: { email: ["Already invited with this role: resend the invitation from the list"] },
       });
     const ws = await tx.client.findUniqueOrThrow({ where: { id: input.workspaceId }, select: { name: true } });
-    const [issued] = await createInvitations(tx, deps, input.workspaceId, [{ email, role: input.role }], input.invitedBy);
+    const [issued] = await createInvitations(
+      tx,
+      deps,
+      input.workspaceId,
+      [{ email, role: input.role }],
+      input.invitedBy,
+    );
     return { issued: issued!, workspaceName: ws.name };
   });
   const [sent] = await deliver(deps, workspaceName, [issued], input.invitedBy);
@@ -126,7 +132,8 @@ export async function resendInvitation(
     where: { id: inv.id, acceptedAt: null, revokedAt: null },
     data: { tokenHash, expiresAt },
   });
-  if (updated.count === 0) throw new DomainError("NOT_FOUND", "Invitation not found (it may have been accepted or revoked)");
+  if (updated.count === 0)
+    throw new DomainError("NOT_FOUND", "Invitation not found (it may have been accepted or revoked)");
   const issued: IssuedInvitation = {
     id: inv.id,
     email: inv.email,
@@ -150,6 +157,7 @@ export async function revokeInvitation(
     where: { id: inv.id, acceptedAt: null, revokedAt: null },
     data: { revokedAt: deps.now() },
   });
-  if (updated.count === 0) throw new DomainError("NOT_FOUND", "Invitation not found (it may have been accepted or revoked)");
+  if (updated.count === 0)
+    throw new DomainError("NOT_FOUND", "Invitation not found (it may have been accepted or revoked)");
   return { id: inv.id };
 }

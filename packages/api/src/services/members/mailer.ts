@@ -2,7 +2,7 @@
 import type { MemberRole } from "@booking/db";
 import { createTransport } from "nodemailer";
 
-export type InvitationMail = {
+type InvitationMail = {
   to: string;
   workspaceName: string;
   role: MemberRole;
@@ -13,7 +13,7 @@ export type InvitationMail = {
 
 export type InvitationMailer = { send(mail: InvitationMail): Promise<void> };
 
-export const ROLE_LABEL: Record<MemberRole, string> = {
+const ROLE_LABEL: Record<MemberRole, string> = {
   ADMIN: "admin",
   SETTER: "setter",
   INBOX_MANAGER: "inbox manager",

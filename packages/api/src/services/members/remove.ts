@@ -24,7 +24,10 @@ export async function removeMember(
         where: { clientId: input.workspaceId, role: "ADMIN", email: { not: email } },
       });
       if (admins === 0)
-        throw new DomainError("PRECONDITION_FAILED", "The last admin of a workspace cannot be removed: make someone else admin first");
+        throw new DomainError(
+          "PRECONDITION_FAILED",
+          "The last admin of a workspace cannot be removed: make someone else admin first",
+        );
     }
     await tx.clientMember.deleteMany({ where: { clientId: input.workspaceId, email } });
     await tx.invitation.updateMany({
