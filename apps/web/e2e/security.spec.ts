@@ -209,6 +209,25 @@ test.describe("security probe findings", () => {
     ).toBe(200);
   });
 
+  test("2. the server records the socket's own address (a client cannot forge it)", async ({ request }) => {
+    // With no forwarded entry, the client is the peer the web server itself saw (src/server/peer-address.ts).
+    const res = await signInApi(request, "inbox@demo.test", DEMO_PASSWORD, {
+      "x-forwarded-for": "",
+      "x-booking-peer-address": "6.6.6.6",
+      cookie: "",
+    });
+    expect(res.status()).toBe(200);
+    const { createDb } = await import("@booking/db");
+    const db = createDb({ url: e2eEnv("E2E_DATABASE_URL"), max: 1 });
+    const session = await db.session.findFirstOrThrow({
+      where: { user: { email: "inbox@demo.test" } },
+      orderBy: { createdAt: "desc" },
+      select: { ipAddress: true },
+    });
+    await db.$disconnect();
+    expect(session.ipAddress).toMatch(/^(127\.0\.0\.1|::1|::ffff:127\.0\.0\.1)$/);
+  });
+
   test("3. the sign-in redirect stays on the site", async ({ browser }) => {
     for (const next of ["/%5Cevil.example/", "/%09/evil.example/", "//evil.example/", "https://evil.example/"]) {
       const context = await browser.newContext({ baseURL: base() });
@@ -315,6 +334,7 @@ test.describe("security probe findings", () => {
     test.setTimeout(60_000);
     await signIn(page, "admin@demo.test");
     await page.goto(`/w/${DEMO_WORKSPACES.contoso}/settings/integrations`);
+    await page.waitForLoadState("networkidle"); // hydrated: typed text is kept
     const calendly = page.getByTestId("calendly-card");
     await calendly.getByLabel("Personal access token").fill(E2E_CALENDLY_TOKEN);
     await calendly.getByRole("button", { name: "Verify and save token" }).click();

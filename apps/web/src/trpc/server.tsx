@@ -2,7 +2,7 @@
 // start with, and <HydrateClient> hands the results (or the in-flight promises) to the browser's
 // QueryClient, so a page arrives with its data instead of a skeleton. One QueryClient per request.
 import { appRouter } from "@booking/api";
-import { dehydrate, type FetchQueryOptions, HydrationBoundary, type QueryKey } from "@tanstack/react-query";
+import { dehydrate, type FetchQueryOptions, HydrationBoundary, hashKey, type QueryKey } from "@tanstack/react-query";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { headers } from "next/headers";
 import { cache, type ReactNode } from "react";
@@ -15,15 +15,15 @@ const getQueryClient = cache(createQueryClient);
 
 export const trpc = createTRPCOptionsProxy({ router: appRouter, ctx: createContext, queryClient: getQueryClient });
 
-/** Prefetches started for this request (prefetchQuery never rejects). */
-const inFlight = cache(() => new Set<Promise<void>>());
+/** Prefetches started for this request (prefetchQuery never rejects), by query hash. */
+const inFlight = cache(() => new Map<Promise<void>, string>());
 /** How long a page waits for its prefetches before streaming the rest as pending. */
 const SETTLE_MS = 1_500;
 
 export function prefetch<TQueryFnData, TError, TData, TQueryKey extends QueryKey>(
   queryOptions: FetchQueryOptions<TQueryFnData, TError, TData, TQueryKey>,
 ): void {
-  inFlight().add(getQueryClient().prefetchQuery(queryOptions));
+  inFlight().set(getQueryClient().prefetchQuery(queryOptions), hashKey(queryOptions.queryKey));
 }
 
 const logged = new WeakSet<object>();
@@ -36,14 +36,17 @@ const logged = new WeakSet<object>();
  */
 export async function HydrateClient({ children }: { children: ReactNode }) {
   const client = getQueryClient();
+  const awaited = new Map(inFlight());
   let timer: ReturnType<typeof setTimeout> | undefined;
-  await Promise.race([
-    Promise.all(inFlight()),
-    new Promise((resolve) => {
-      timer = setTimeout(resolve, SETTLE_MS);
+  const timedOut = await Promise.race([
+    Promise.all(awaited.keys()).then(() => false),
+    new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(true), SETTLE_MS);
     }),
   ]);
   clearTimeout(timer);
+  // Only this boundary's own slow prefetches stream as pending; another boundary's are its business.
+  const streamed = new Set(timedOut ? awaited.values() : []);
   for (const query of client.getQueryCache().getAll()) {
     const error = query.state.error as { code?: string; message?: string } | null;
     if (query.state.status !== "error" || !error || logged.has(error)) continue;
@@ -51,5 +54,9 @@ export async function HydrateClient({ children }: { children: ReactNode }) {
     const path = (query.queryKey[0] as string[] | undefined)?.join(".") ?? "?";
     console.info(`rsc prefetch ${path}: ${error.code ?? "ERROR"} ${error.message ?? ""}`.trim());
   }
-  return <HydrationBoundary state={dehydrate(client)}>{children}</HydrationBoundary>;
+  const state = dehydrate(client, {
+    shouldDehydrateQuery: (q) =>
+      q.state.status === "success" || (q.state.status === "pending" && streamed.has(q.queryHash)),
+  });
+  return <HydrationBoundary state={state}>{children}</HydrationBoundary>;
 }

@@ -7,7 +7,7 @@
 // - Bodies are capped (auth bodies are tiny).
 import { normalizeEmail } from "@booking/db";
 import { readBodyCapped } from "../http/read-body.ts";
-import { clientAddress, PEER_ADDRESS_HEADER } from "./client-address.ts";
+import { clientAddress, normalizeAddress, PEER_ADDRESS_HEADER } from "./client-address.ts";
 import { deviceCookie, deviceFor } from "./device-cookie.ts";
 import type { SignInThrottle } from "./sign-in-throttle.ts";
 
@@ -73,7 +73,7 @@ export function createAuthHandler(deps: AuthHandlerDeps): (req: Request) => Prom
     }
     if (!email) return forward();
 
-    const attempt = { email, client, device: deviceFor(req.headers, email, deps.secret) };
+    const attempt = { email, client: normalizeAddress(client), device: deviceFor(req.headers, email, deps.secret) };
     let waitMs: number;
     try {
       waitMs = await deps.throttle.blockedFor(attempt);

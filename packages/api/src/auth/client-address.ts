@@ -8,20 +8,20 @@ import { isIPv4, isIPv6 } from "node:net";
 
 export const PEER_ADDRESS_HEADER = "x-booking-peer-address";
 
-/** The address a request comes from, or "unknown" when the server could not tell. */
+/** The address a request comes from (as sent), or "unknown" when the server could not tell. */
 export function clientAddress(headers: Headers, trustProxyHops: number): string {
   const peer = headers.get(PEER_ADDRESS_HEADER)?.trim() || "unknown";
-  if (trustProxyHops <= 0) return normalizeAddress(peer);
+  if (trustProxyHops <= 0) return peer;
   const forwarded = (headers.get("x-forwarded-for") ?? "")
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
   const chain = [...forwarded, peer];
   const index = Math.max(0, chain.length - 1 - trustProxyHops);
-  return normalizeAddress(chain[index]!);
+  return chain[index]!;
 }
 
-/** IPv4-mapped IPv6 as IPv4; IPv6 by its /64 (one customer's prefix); anything else as is. */
+/** The throttling key of an address: IPv4-mapped IPv6 as IPv4; IPv6 by its /64 (one customer's prefix). */
 export function normalizeAddress(address: string): string {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
   if (mapped && isIPv4(mapped[1]!)) return mapped[1]!;
