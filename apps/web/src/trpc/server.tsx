@@ -23,7 +23,8 @@ const SETTLE_MS = 1_500;
 export function prefetch<TQueryFnData, TError, TData, TQueryKey extends QueryKey>(
   queryOptions: FetchQueryOptions<TQueryFnData, TError, TData, TQueryKey>,
 ): void {
-  inFlight().set(getQueryClient().prefetchQuery(queryOptions), hashKey(queryOptions.queryKey));
+  // No retries here: a failure is left to the client view, which fetches again (with its own retry rules).
+  inFlight().set(getQueryClient().prefetchQuery({ ...queryOptions, retry: false }), hashKey(queryOptions.queryKey));
 }
 
 const logged = new WeakSet<object>();

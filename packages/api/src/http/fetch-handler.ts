@@ -77,7 +77,8 @@ export function createFetchHandler(deps: FetchHandlerDeps): (req: Request) => Pr
             ...(deps.now ? { now: deps.now } : {}),
             env: {
               publicWebhookBaseUrl: deps.env.publicWebhookBaseUrl,
-              ...(deps.env.appUrl ? { appUrl: deps.env.appUrl } : {}),
+              // Invitation links: the configured public origin, else the origin this request came to.
+              appUrl: deps.env.appUrl ?? new URL(req.url).origin,
               mailer: deps.mailer ?? null,
             },
           });
