@@ -123,6 +123,7 @@ export default async function globalSetup() {
     process.env.E2E_CONTROL_URL = control.url;
     process.env.E2E_DATABASE_URL = databaseUrl;
     process.env.E2E_ADMIN_API_TOKEN = env.ADMIN_API_TOKEN;
+    process.env.E2E_WEB_PID = String(web.child.pid);
     return teardown;
   } catch (error) {
     await teardown();

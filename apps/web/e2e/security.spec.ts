@@ -262,6 +262,44 @@ test.describe("security probe findings", () => {
     expect(batch.status()).toBe(400);
   });
 
+  test("4. four concurrent 100 MB bodies are refused without the web process holding them", async ({ request }) => {
+    const cookie = await sessionCookie(request, "admin@demo.test", DEMO_PASSWORD, "192.0.2.23");
+    const { readFileSync } = await import("node:fs");
+    const rssMb = () =>
+      Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${e2eEnv("E2E_WEB_PID")}/status`, "utf8"))?.[1] ?? 0) / 1024;
+    const before = rssMb();
+    const chunk = new Uint8Array(64 * 1024).fill(120);
+    const hundredMb = () => {
+      let sent = 0;
+      return new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (sent++ < 1600) controller.enqueue(chunk);
+          else controller.close();
+        },
+      });
+    };
+    let peak = before;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, rssMb());
+    }, 50);
+    const statuses = await Promise.all(
+      [1, 2, 3, 4].map(() =>
+        fetch(`${base()}/api/trpc/leads.create`, {
+          method: "POST",
+          headers: { ...json, origin: base(), cookie },
+          body: hundredMb(),
+          duplex: "half",
+        } as RequestInit)
+          .then((r) => r.status)
+          .catch((e: Error) => `${e.message} (${String((e.cause as Error | undefined)?.message)})`),
+      ),
+    );
+    clearInterval(sampler);
+    expect(statuses).toEqual([413, 413, 413, 413]);
+    console.log(`web RSS: ${before.toFixed(0)} MB before, ${peak.toFixed(0)} MB peak during 4 x 100 MB bodies`);
+    expect(peak - before).toBeLessThan(100);
+  });
+
   test("5. a NUL character is a 400 with a field error", async ({ request }) => {
     const cookie = await sessionCookie(request, "admin@demo.test", DEMO_PASSWORD, "192.0.2.21");
     const res = await trpc(
