@@ -1,4 +1,4 @@
-import { DEMO_WORKSPACES } from "@booking/db/seed";
+import { DEMO_PASSWORD, DEMO_WORKSPACES } from "@booking/db/seed";
 import { e2eEnv } from "./env";
 import { expect, screenshot, signIn, test } from "./fixtures";
 
@@ -74,4 +74,37 @@ test("an admin invites a setter, who opens the link, sets a password and works i
   await page.getByRole("button", { name: "Remove member" }).click();
   await expect(page.getByText("nova.setter@northwind.example no longer has access")).toBeVisible();
   await expect(page.getByTestId("members-table")).not.toContainText("nova.setter@northwind.example");
+});
+
+test("someone who already has an account signs in from the invitation to accept it", async ({ browser, page }) => {
+  const CONTOSO = DEMO_WORKSPACES.contoso;
+  await signIn(page, "admin@demo.test");
+  await page.goto(`/w/${CONTOSO}/settings/members`);
+  const invite = page.getByRole("form", { name: "Invite a member" });
+  await invite.getByLabel("Email").fill("setter@demo.test");
+  await invite.getByLabel("Role").selectOption({ label: "Inbox manager" });
+  await invite.getByRole("button", { name: "Invite" }).click();
+  const link = await page.getByLabel("Invite link for setter@demo.test").inputValue();
+
+  const context = await browser.newContext({ baseURL: e2eEnv("E2E_BASE_URL") });
+  const sam = await context.newPage();
+  await sam.goto(link);
+  await expect(sam.getByText("You already have an account: sign in to accept.")).toBeVisible();
+  await sam.getByRole("link", { name: "Sign in as setter@demo.test" }).click();
+  await expect(sam.getByLabel("Email")).toHaveValue("setter@demo.test");
+  await sam.getByLabel(/^Password/).fill(DEMO_PASSWORD);
+  await sam.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(sam).toHaveURL(/\/invite\//);
+  await screenshot(sam, "invite-existing-account");
+  await sam.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(sam).toHaveURL(new RegExp(`/w/${CONTOSO}/leads$`));
+  await expect(sam.getByRole("combobox", { name: "Workspace", exact: true }).locator("option")).toHaveCount(2);
+  await context.close();
+
+  // Back to how the seed left it: Sam is a setter of Northwind only.
+  await page.reload();
+  const row = page.getByTestId("members-table").getByRole("row", { name: /setter@demo\.test/ });
+  await row.getByRole("button", { name: "Remove" }).click();
+  await page.getByRole("button", { name: "Remove member" }).click();
+  await expect(page.getByTestId("members-table")).not.toContainText("setter@demo.test");
 });
