@@ -59,5 +59,17 @@ export async function HydrateClient({ children }: { children: ReactNode }) {
     shouldDehydrateQuery: (q) =>
       q.state.status === "success" || (q.state.status === "pending" && streamed.has(q.queryHash)),
   });
+  // Results travel as already-resolved promises, as when they streamed: the server-rendered HTML
+  // keeps the views' loading state, so nothing is shown as editable before the page has hydrated
+  // (text typed into a server-rendered form before hydration would be lost).
+  state.queries = state.queries.map((q) =>
+    q.state.status === "success"
+      ? {
+          ...q,
+          state: { ...q.state, status: "pending", fetchStatus: "fetching", data: undefined, dataUpdatedAt: 0 },
+          promise: Promise.resolve(q.state.data),
+        }
+      : q,
+  );
   return <HydrationBoundary state={state}>{children}</HydrationBoundary>;
 }

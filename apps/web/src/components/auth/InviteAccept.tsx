@@ -2,7 +2,7 @@
 
 import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -43,7 +43,9 @@ export function InviteAccept({ token }: { token: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const invitation = useQuery({ ...trpc.members.invitation.queryOptions({ token }), retry: false });
-  const me = useQuery(trpc.session.me.queryOptions());
+  const queryClient = useQueryClient();
+  // Who is signed in decides the offer: always ask again (the visitor may just have signed in).
+  const me = useQuery({ ...trpc.session.me.queryOptions(), refetchOnMount: "always" });
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values>({
     mode: "controlled",
@@ -53,6 +55,7 @@ export function InviteAccept({ token }: { token: string }) {
   });
 
   const open = (workspaceId: string) => {
+    queryClient.clear();
     router.replace(`/w/${encodeURIComponent(workspaceId)}/leads`);
     router.refresh();
   };

@@ -2,6 +2,7 @@
 
 import { Alert, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
+import { useQueryClient } from "@tanstack/react-query";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { authClient } from "~/lib/auth-client";
@@ -19,6 +20,7 @@ function describeAuthError(error: AuthError): { field?: "email" | "password"; me
 
 export function SignInForm() {
   const router = useRouter();
+  const queryClient = useQueryClient();
   const searchParams = useSearchParams();
   const [formError, setFormError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -41,6 +43,8 @@ export function SignInForm() {
         else setFormError(message);
         return;
       }
+      // Whatever was cached belonged to the signed-out visitor.
+      queryClient.clear();
       router.replace(safeNext(searchParams.get("next"), window.location.origin));
       router.refresh();
     } catch {
