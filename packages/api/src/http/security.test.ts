@@ -289,7 +289,8 @@ describe("finding 5: NUL and lone surrogates are field errors over HTTP", () => 
     const ws = await seedWorkspace(h.db);
     const res = await trpcPost("leads.create", { workspaceId: ws, name: "nul \u0000 byte", email: "nul@x.test" });
     expect(res.status).toBe(400);
-    const body = superjson.deserialize((await res.json()).error) as { data: { fieldErrors: Record<string, string[]> } };
+    const { error } = (await res.json()) as { error: Parameters<typeof superjson.deserialize>[0] };
+    const body = superjson.deserialize(error) as { data: { fieldErrors: Record<string, string[]> } };
     expect(body.data.fieldErrors.name).toEqual(["Must not contain NUL characters or unpaired surrogates"]);
     const admin = await fetch(`${server.url}/api/admin/workspaces`, {
       method: "POST",
@@ -297,7 +298,8 @@ describe("finding 5: NUL and lone surrogates are field errors over HTTP", () => 
       body: JSON.stringify({ name: "nul \u0000 ws" }),
     });
     expect(admin.status).toBe(400);
-    expect((await admin.json()).error.fieldErrors.name).toBeDefined();
+    const adminBody = (await admin.json()) as { error: { fieldErrors: Record<string, string[]> } };
+    expect(adminBody.error.fieldErrors.name).toBeDefined();
   });
 });
 
