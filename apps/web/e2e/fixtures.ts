@@ -26,8 +26,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
 }
 
-// Session cookies per user, so each user signs in through the form once per run (better-auth
-// rate-limits sign-in attempts per IP).
+// Session cookies per user, so each user signs in through the form once per run (it saves time;
+// sign-in throttling is per account and per client address, so it no longer needs dodging).
 const sessions = new Map<string, Awaited<ReturnType<BrowserContext["cookies"]>>>();
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
