@@ -234,4 +234,44 @@ describe("mail", () => {
     expect(fallback.emailed).toBe(false);
     expect(fallback.emailError).toContain("copy the link instead");
   });
+
+  it("speaks SMTP to the server SMTP_URL names", async () => {
+    const { createServer } = await import("node:net");
+    let data = "";
+    const smtp = createServer((socket) => {
+      let inData = false;
+      socket.write("220 test ESMTP\r\n");
+      socket.on("data", (chunk) => {
+        const text = chunk.toString("utf8");
+        if (inData) {
+          data += text;
+          if (data.endsWith("\r\n.\r\n")) {
+            inData = false;
+            socket.write("250 queued\r\n");
+          }
+          return;
+        }
+        if (/^DATA/i.test(text)) {
+          inData = true;
+          socket.write("354 go ahead\r\n");
+        } else if (/^QUIT/i.test(text)) socket.end("221 bye\r\n");
+        else socket.write("250 ok\r\n");
+      });
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+    const { port } = smtp.address() as { port: number };
+    const mailer = createInvitationMailer(`smtp://127.0.0.1:${port}/?ignoreTLS=true`, "Booking <no-reply@app.test>");
+    await mailer.send({
+      to: "sam@mail.test",
+      workspaceName: "Mail Co",
+      role: "SETTER",
+      url: "https://app.test/invite/abc",
+      expiresAt: new Date("2026-12-07T00:00:00Z"),
+      invitedBy: "boss@mail.test",
+    });
+    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    expect(data).toContain("To: sam@mail.test");
+    expect(data).toContain("https://app.test/invite/abc");
+    expect(data).toContain("as setter");
+  });
 });

@@ -24,7 +24,12 @@ export function createInvitationMailer(
   transport: string | Parameters<typeof createTransport>[0],
   from: string,
 ): InvitationMailer {
-  const transporter = createTransport(transport as Parameters<typeof createTransport>[0]);
+  // A mail server that does not answer must not hold an admin's request for minutes (nodemailer's defaults).
+  const options =
+    typeof transport === "string"
+      ? { url: transport, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 }
+      : transport;
+  const transporter = createTransport(options as Parameters<typeof createTransport>[0]);
   return {
     async send(mail) {
       const role = ROLE_LABEL[mail.role];
