@@ -23,17 +23,11 @@ test.describe("sign-in", () => {
     await expect(page).toHaveURL(/\/sign-in/);
   });
 
-  test("an email that was not invited cannot create an account", async ({ page }) => {
+  test("the sign-in page offers no sign-up: accounts come from invitation links", async ({ page }) => {
     await page.goto("/sign-in");
-    await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page.getByRole("heading", { name: "Create your account" })).toBeVisible();
-    await page.getByLabel("Name").fill("Stranger");
-    await page.getByLabel("Email").fill("stranger@nowhere.example");
-    await page.getByLabel(/^Password/).fill("long-enough-password");
-    await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page.locator('[aria-invalid="true"], [role="alert"]').first()).toBeVisible();
-    await expect(page).toHaveURL(/\/sign-in/);
-    await screenshot(page, "sign-up-refused");
+    await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Create account" })).toHaveCount(0);
+    await expect(page.getByText("Open the invitation link your workspace admin sent you")).toBeVisible();
   });
 
   test("sign-in opens the user's workspace and sign-out ends the session", async ({ page }) => {

@@ -14,6 +14,8 @@ export type DeliverRequest = {
   startTime?: string;
 };
 
+export type FailRequest = { count: number; failure: "timeout" | { status: number } };
+
 export async function startControlServer(fake: FakeCalendly): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer(async (req, res) => {
     const reply = (status: number, body: unknown) => {
@@ -21,9 +23,20 @@ export async function startControlServer(fake: FakeCalendly): Promise<{ url: str
       res.end(JSON.stringify(body));
     };
     try {
-      if (req.method !== "POST" || req.url !== "/deliver") return reply(404, { error: "not found" });
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
+      // POST /fail {count, failure}: the next `count` Calendly requests fail ("timeout": hang until aborted).
+      if (req.method === "POST" && req.url === "/fail") {
+        const { count, failure } = JSON.parse(Buffer.concat(chunks).toString("utf8")) as FailRequest;
+        fake.failNext(count, failure);
+        return reply(200, { ok: true });
+      }
+      // POST /recover: forget pending failures.
+      if (req.method === "POST" && req.url === "/recover") {
+        fake.reset();
+        return reply(200, { ok: true });
+      }
+      if (req.method !== "POST" || req.url !== "/deliver") return reply(404, { error: "not found" });
       const input = JSON.parse(Buffer.concat(chunks).toString("utf8")) as DeliverRequest;
       const suffix = `/webhooks/calendly/${input.workspaceId}`;
       const subscription = fake.subscriptions.find((s) => s.callback_url.endsWith(suffix) && s.state === "active");

@@ -8,7 +8,15 @@ export const E2E_STRATEGY_EVENT = {
   duration: 60,
 };
 
-export function e2eEnv(name: "E2E_BASE_URL" | "E2E_WEBHOOKS_URL" | "E2E_CONTROL_URL" | "E2E_DATABASE_URL"): string {
+export function e2eEnv(
+  name:
+    | "E2E_BASE_URL"
+    | "E2E_WEBHOOKS_URL"
+    | "E2E_CONTROL_URL"
+    | "E2E_DATABASE_URL"
+    | "E2E_ADMIN_API_TOKEN"
+    | "E2E_WEB_PID",
+): string {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is not set: run the tests through playwright (global-setup publishes it)`);
   return value;

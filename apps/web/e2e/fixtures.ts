@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEMO_PASSWORD } from "@booking/db/seed";
 import { type BrowserContext, test as base, expect, type Page } from "@playwright/test";
-import type { DeliverRequest } from "./control-server";
+import type { DeliverRequest, FailRequest } from "./control-server";
 import { e2eEnv } from "./env";
 
 const screenshotDir = join(dirname(fileURLToPath(import.meta.url)), "..", "test-results", "screenshots");
@@ -26,8 +26,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
 }
 
-// Session cookies per user, so each user signs in through the form once per run (better-auth
-// rate-limits sign-in attempts per IP).
+// Session cookies per user, so each user signs in through the form once per run (it saves time;
+// sign-in throttling is per account and per client address, so it no longer needs dodging).
 const sessions = new Map<string, Awaited<ReturnType<BrowserContext["cookies"]>>>();
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
@@ -56,4 +56,19 @@ export async function deliverWebhook(input: DeliverRequest): Promise<{ status: n
   const body = (await res.json()) as { status?: number; body?: string; error?: string };
   if (!res.ok || body.status === undefined) throw new Error(`deliver failed: ${res.status} ${body.error ?? ""}`);
   return { status: body.status, body: body.body ?? "" };
+}
+
+/** Makes the fake Calendly fail its next `count` requests ("timeout": hang until the caller gives up). */
+export async function calendlyFail(count: number, failure: FailRequest["failure"]): Promise<void> {
+  const res = await fetch(`${e2eEnv("E2E_CONTROL_URL")}/fail`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ count, failure }),
+  });
+  if (!res.ok) throw new Error(`fail failed: ${res.status}`);
+}
+
+/** Forgets the fake Calendly's pending failures. */
+export async function calendlyRecover(): Promise<void> {
+  await fetch(`${e2eEnv("E2E_CONTROL_URL")}/recover`, { method: "POST" });
 }

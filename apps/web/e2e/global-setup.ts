@@ -103,6 +103,8 @@ export default async function globalSetup() {
       PORT: String(webPort),
       // Short, so a browser test sees the worker repair a subscription within its timeout.
       CALENDLY_HEALTH_INTERVAL_SECONDS: "3",
+      // As behind one reverse proxy: the security tests play distinct clients with X-Forwarded-For.
+      TRUST_PROXY: "1",
     };
 
     // The built apps, as production runs them (turbo's e2e task builds them first).
@@ -139,6 +141,8 @@ export default async function globalSetup() {
     process.env.E2E_CONTROL_URL = control.url;
     process.env.E2E_DATABASE_URL = databaseUrl;
     process.env.E2E_CALENDLY_URL = calendly.url;
+    process.env.E2E_ADMIN_API_TOKEN = env.ADMIN_API_TOKEN;
+    process.env.E2E_WEB_PID = String(web.child.pid);
     return teardown;
   } catch (error) {
     await teardown();

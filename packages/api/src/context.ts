@@ -1,5 +1,6 @@
 import type { CalendlyClientFactory, CalendlyOAuthClient } from "@booking/calendly";
 import type { Db, SecretBox } from "@booking/db";
+import type { InvitationMailer } from "./services/members/mailer.ts";
 
 /** Who is calling: a signed-in member, a platform admin (internal bearer token), or nobody. */
 export type Session = { kind: "user"; email: string; name: string } | { kind: "platform" } | null;
@@ -9,6 +10,10 @@ type ContextEnv = {
   publicWebhookBaseUrl: string;
   /** Label of the internal service calling with the bearer token, for logs. */
   internalCaller?: string;
+  /** The web app's public origin (BETTER_AUTH_URL), for invitation links. */
+  appUrl?: string;
+  /** Mails invitation links where SMTP_URL is configured. */
+  mailer?: InvitationMailer | null;
 };
 
 export type CreateContextOptions = {

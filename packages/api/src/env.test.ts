@@ -51,4 +51,15 @@ describe("loadApiEnv", () => {
     expect(() => loadApiEnv({ CALENDLY_OAUTH_CLIENT_ID: "client" })).toThrow(/CALENDLY_OAUTH_CLIENT_SECRET/);
     expect(() => loadApiEnv({ CALENDLY_AUTH_BASE_URL: "nope" })).toThrow(/CALENDLY_AUTH_BASE_URL/);
   });
+
+  it("reads TRUST_PROXY as a number of proxy hops (default 0: X-Forwarded-For ignored) and SMTP_URL as an smtp(s) URL", () => {
+    expect(loadApiEnv({}).trustProxyHops).toBe(0);
+    expect(loadApiEnv({ TRUST_PROXY: "2" }).trustProxyHops).toBe(2);
+    expect(() => loadApiEnv({ TRUST_PROXY: "true" })).toThrow(/TRUST_PROXY/);
+    expect(loadApiEnv({}).smtpUrl).toBeUndefined();
+    expect(loadApiEnv({ SMTP_URL: "smtps://u:p@mail.example.com:465" }).smtpUrl).toBe(
+      "smtps://u:p@mail.example.com:465",
+    );
+    expect(() => loadApiEnv({ SMTP_URL: "mail.example.com" })).toThrow(/SMTP_URL/);
+  });
 });

@@ -45,6 +45,18 @@ const schema = z.object({
   CALENDLY_OAUTH_CLIENT_ID: optionalString,
   CALENDLY_OAUTH_CLIENT_SECRET: optionalString,
   CALENDLY_AUTH_BASE_URL: httpUrl("CALENDLY_AUTH_BASE_URL").default("https://auth.calendly.com"),
+  // How many proxies in front of the web app append to X-Forwarded-For (0: none; the header is ignored).
+  TRUST_PROXY: z.coerce
+    .number({ message: "TRUST_PROXY must be a number of proxy hops" })
+    .int()
+    .min(0)
+    .max(10)
+    .default(0),
+  // smtp(s)://user:pass@host:port: invitation links are mailed through it; unset: copied from the UI.
+  SMTP_URL: optionalString.refine(
+    (v) => v === undefined || /^smtps?:\/\//.test(v),
+    "SMTP_URL must be an smtp:// or smtps:// URL",
+  ),
 });
 
 export type ApiEnv = {
@@ -60,6 +72,8 @@ export type ApiEnv = {
   /** The Calendly OAuth app ("Connect with Calendly"); null: personal access tokens only. */
   calendlyOAuth: { clientId: string; clientSecret: string } | null;
   calendlyAuthBaseUrl: string;
+  trustProxyHops: number;
+  smtpUrl: string | undefined;
 };
 
 export class EnvError extends Error {
@@ -105,6 +119,8 @@ export function loadApiEnv(source: Record<string, string | undefined> = process.
         ? { clientId: e.CALENDLY_OAUTH_CLIENT_ID, clientSecret: e.CALENDLY_OAUTH_CLIENT_SECRET }
         : null,
     calendlyAuthBaseUrl: e.CALENDLY_AUTH_BASE_URL,
+    trustProxyHops: e.TRUST_PROXY,
+    smtpUrl: e.SMTP_URL,
   };
 }
 

@@ -6,7 +6,7 @@ import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import superjson from "superjson";
 import { serveFetch } from "./http/serve-fetch.ts";
 import type { AppRouter } from "./index.ts";
-import { createAuth, createFetchHandler } from "./index.ts";
+import { createAuth, createAuthHandler, createFetchHandler, createSignInThrottle } from "./index.ts";
 import {
   CALENDLY_BASE_URL,
   createHarness,
@@ -20,6 +20,7 @@ const INTERNAL_API_TOKEN = "internal-token-0123456789abcdef";
 let h: Harness;
 let server: { url: string; close(): Promise<void> };
 let auth: ReturnType<typeof createAuth>;
+let throttle: ReturnType<typeof createSignInThrottle>;
 
 beforeAll(async () => {
   h = await createHarness();
@@ -31,12 +32,20 @@ beforeAll(async () => {
     secrets: h.secrets,
     calendlyFor: createCalendlyClientFactory({ baseUrl: CALENDLY_BASE_URL, sleep: async () => {} }),
     auth,
-    env: { publicWebhookBaseUrl: PUBLIC_WEBHOOK_BASE_URL, internalApiToken: INTERNAL_API_TOKEN },
+    env: { publicWebhookBaseUrl: PUBLIC_WEBHOOK_BASE_URL, internalApiToken: INTERNAL_API_TOKEN, appUrl: server.url },
   });
-  handler = (req) => (new URL(req.url).pathname.startsWith("/api/auth/") ? auth.handler(req) : trpc(req));
+  throttle = createSignInThrottle(h.database.url);
+  const authHandler = createAuthHandler({
+    auth,
+    throttle,
+    secret: "test-secret-test-secret-test-secret-0123",
+    trustProxyHops: 0,
+  });
+  handler = (req) => (new URL(req.url).pathname.startsWith("/api/auth/") ? authHandler(req) : trpc(req));
 });
 afterAll(async () => {
   await server.close();
+  await throttle.close();
   await h.close();
 });
 
@@ -78,7 +87,13 @@ describe("typed client over HTTP", () => {
   it("creates and lists workspaces as a platform admin (bearer INTERNAL_API_TOKEN)", async () => {
     const api = internal();
     const created = await api.workspaces.create.mutate({ name: "Http Co", adminEmails: ["Owner@Http.test"] });
-    expect(created.members).toEqual([{ email: "owner@http.test", role: "ADMIN" }]);
+    expect(created.members).toEqual([
+      expect.objectContaining({
+        email: "owner@http.test",
+        role: "ADMIN",
+        inviteUrl: expect.stringContaining("/invite/"),
+      }),
+    ]);
     const [list, me] = await Promise.all([api.workspaces.list.query(), api.session.me.query()]); // one batched request
     expect(list.map((w) => w.id)).toContain(created.id);
     expect(me?.isPlatformAdmin).toBe(true);
@@ -129,30 +144,39 @@ describe("typed client over HTTP", () => {
     expect((anon as TRPCClientError<AppRouter>).data?.httpStatus).toBe(401);
   });
 
-  it("lets invited members sign up and sign in; the session cookie reaches only their workspaces", async () => {
-    const mine = await seedWorkspace(h.db, { name: "Cookie Mine", members: [["member@cookie.test", "SETTER"]] });
+  it("creates an account only from an invitation; the session cookie reaches only that member's workspaces", async () => {
+    const mine = await seedWorkspace(h.db, { name: "Cookie Mine", members: [["owner@cookie.test", "ADMIN"]] });
     const theirs = await seedWorkspace(h.db, { name: "Cookie Theirs" });
-    const post = (path: string, body: unknown) =>
+    const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
       fetch(`${server.url}/api/auth${path}`, {
         method: "POST",
-        headers: { "content-type": "application/json", origin: server.url },
+        headers: { "content-type": "application/json", origin: server.url, ...headers },
         body: JSON.stringify(body),
       });
 
-    const refused = await post("/sign-up/email", {
-      email: "stranger@cookie.test",
-      password: "long-password-1",
-      name: "Stranger",
-    });
-    expect(refused.status).toBe(403);
-    expect(await h.db.user.count({ where: { email: "stranger@cookie.test" } })).toBe(0);
-
-    const signUp = await post("/sign-up/email", {
+    const owner = client({ authorization: `Bearer ${INTERNAL_API_TOKEN}` });
+    const invite = await owner.members.invite.mutate({
+      workspaceId: mine,
       email: "Member@Cookie.test",
-      password: "long-password-1",
-      name: "Member",
+      role: "SETTER",
     });
-    expect(signUp.status).toBe(200);
+    const token = invite.url.split("/invite/")[1]!;
+    // Sign-up stays closed for the invited email too: only the link creates the account.
+    const signUp = await post("/sign-up/email", {
+      email: "member@cookie.test",
+      password: "long-password-1",
+      name: "M",
+    });
+    expect(signUp.status).toBe(403);
+    const anonymous = client({ origin: server.url });
+    await expect(anonymous.members.invitation.query({ token })).resolves.toMatchObject({
+      email: "member@cookie.test",
+      role: "SETTER",
+      status: "pending",
+      hasAccount: false,
+    });
+    await anonymous.members.acceptNew.mutate({ token, name: "Member", password: "long-password-1" });
+
     const signIn = await post("/sign-in/email", { email: "member@cookie.test", password: "long-password-1" });
     expect(signIn.status).toBe(200);
     const cookie = signIn.headers
@@ -161,7 +185,7 @@ describe("typed client over HTTP", () => {
       .join("; ");
     expect(cookie).toContain("session_token");
 
-    const api = client({ cookie });
+    const api = client({ cookie, origin: server.url });
     await expect(api.session.me.query()).resolves.toEqual({
       email: "member@cookie.test",
       name: "Member",
@@ -173,5 +197,12 @@ describe("typed client over HTTP", () => {
     expect((err as TRPCClientError<AppRouter>).data?.code).toBe("NOT_FOUND");
     const wrongPassword = await post("/sign-in/email", { email: "member@cookie.test", password: "nope-nope-nope" });
     expect(wrongPassword.status).toBe(401);
+
+    // The same cookie from another origin may read (CORS keeps the answer from the page) but not change anything.
+    const forged = await client({ cookie, origin: "http://evil.example" })
+      .leads.create.mutate({ workspaceId: mine, name: "Forged", email: "forged@x.test" })
+      .catch((e: unknown) => e);
+    expect((forged as TRPCClientError<AppRouter>).data?.httpStatus).toBe(403);
+    expect(await h.db.lead.count({ where: { email: "forged@x.test" } })).toBe(0);
   });
 });

@@ -2,6 +2,7 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { integrationsRouter } from "./router/integrations/index.ts";
 import { leadsRouter } from "./router/leads/index.ts";
+import { membersRouter } from "./router/members/index.ts";
 import { sessionRouter } from "./router/session/index.ts";
 import { settingsRouter } from "./router/settings/index.ts";
 import { webhooksRouter } from "./router/webhooks/index.ts";
@@ -14,6 +15,7 @@ export const appRouter = router({
   settings: settingsRouter,
   integrations: integrationsRouter,
   leads: leadsRouter,
+  members: membersRouter,
   webhooks: webhooksRouter,
 });
 

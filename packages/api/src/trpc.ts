@@ -9,6 +9,7 @@ import { DomainError, type DomainErrorCode } from "./errors.ts";
 import { zodFieldErrors } from "./lib/field-errors.ts";
 import { workspaceId } from "./lib/validators.ts";
 import { type Actor, authorizeWorkspace } from "./services/access/index.ts";
+import { isDatabaseUnavailable } from "./services/webhooks/db-errors.ts";
 
 const TRPC_CODE: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   NOT_FOUND: "NOT_FOUND",
@@ -61,10 +62,19 @@ const t = initTRPC.context<Context>().create({
 export const createCallerFactory = t.createCallerFactory;
 export const router = t.router;
 
-/** The one place DomainErrors become TRPCErrors (cause kept). */
+/**
+ * The one place DomainErrors become TRPCErrors (cause kept). A database that is unreachable or out
+ * of pool connections is SERVICE_UNAVAILABLE (503, retryable), never INTERNAL_SERVER_ERROR.
+ */
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof DomainError) throw toTRPCError(result.error.cause);
+  if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR" && isDatabaseUnavailable(result.error.cause))
+    throw new TRPCError({
+      code: "SERVICE_UNAVAILABLE",
+      message: "The service is busy right now; try again in a moment",
+      cause: result.error.cause,
+    });
   return result;
 });
 

@@ -9,10 +9,13 @@ import {
   type Context,
   createAdminWorkspacesHandler,
   createAuth,
+  createAuthHandler,
   createCalendlyClientFactory,
   createCalendlyOAuthClient,
   createContextInner,
   createFetchHandler,
+  createInvitationMailer,
+  createSignInThrottle,
   EnvError,
   loadApiEnv,
   type Session,
@@ -26,6 +29,8 @@ export type ServerDeps = {
   db: Db;
   secrets: SecretBox;
   auth: Auth;
+  /** /api/auth/*: better-auth behind sign-up closure, sign-in throttling and a body cap. */
+  authHandler: (req: Request) => Promise<Response>;
   trpc: (req: Request) => Promise<Response>;
   /** The tRPC context for a server component rendering on behalf of the request with these headers. */
   rscContext: (headers: Headers) => Promise<Context>;
@@ -50,6 +55,21 @@ function build(): ServerDeps {
     secret: env.betterAuthSecret,
     ...(env.betterAuthUrl ? { baseURL: env.betterAuthUrl } : {}),
   });
+  // Sign-in throttling counters live in PostgreSQL (shared by every web process): a small pool of their own.
+  const throttle = createSignInThrottle(env.databaseUrl);
+  const authHandler = createAuthHandler({
+    auth,
+    throttle,
+    secret: env.betterAuthSecret,
+    trustProxyHops: env.trustProxyHops,
+  });
+  const appUrl = env.betterAuthUrl;
+  const mailer = env.smtpUrl
+    ? createInvitationMailer(
+        env.smtpUrl,
+        `Meeting booking <no-reply@${new URL(appUrl ?? "http://localhost").hostname}>`,
+      )
+    : null;
   const calendlyFor: CalendlyClientFactory = createCalendlyClientFactory({ baseUrl: env.calendlyApiBaseUrl });
   // Unset client id/secret: personal access tokens only (no Connect with Calendly).
   const calendlyOAuth: CalendlyOAuthClient | null = env.calendlyOAuth
@@ -64,10 +84,12 @@ function build(): ServerDeps {
     env: {
       publicWebhookBaseUrl: env.publicWebhookBaseUrl,
       ...(env.internalApiToken ? { internalApiToken: env.internalApiToken } : {}),
+      ...(appUrl ? { appUrl } : {}),
     },
+    mailer,
     endpoint: "/api/trpc",
   });
-  const adminWorkspaces = createAdminWorkspacesHandler({ db, adminApiToken: env.adminApiToken });
+  const adminWorkspaces = createAdminWorkspacesHandler({ db, adminApiToken: env.adminApiToken, appUrl, mailer });
   // Server components and browser routes act only as the signed-in member (never with a bearer token).
   const cookieSession = (headers: Headers) => {
     const cookieOnly = new Headers(headers);
@@ -81,7 +103,7 @@ function build(): ServerDeps {
       calendlyFor,
       calendlyOAuth,
       session: await cookieSession(headers),
-      env: { publicWebhookBaseUrl: env.publicWebhookBaseUrl },
+      env: { publicWebhookBaseUrl: env.publicWebhookBaseUrl, ...(appUrl ? { appUrl } : {}), mailer },
     });
   const userSession = async (req: Request) => {
     const session = await cookieSession(req.headers);
@@ -103,6 +125,7 @@ function build(): ServerDeps {
     db,
     secrets,
     auth,
+    authHandler,
     trpc,
     rscContext,
     adminWorkspaces,

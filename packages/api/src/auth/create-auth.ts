@@ -1,10 +1,13 @@
 // Sign-in for workspace members: better-auth with email + password, users stored through Prisma.
-// Sign-up is only open to emails invited as a ClientMember of some workspace.
-
-import { type Db, normalizeEmail } from "@booking/db";
+// Accounts are never created through better-auth: sign-up is disabled (and refused before it
+// reaches better-auth, auth-handler.ts); an account is created by accepting an invitation
+// (services/members) or by the demo seed. better-auth's own rate limiter (per IP, in memory) is
+// off: sign-in throttling is ours (sign-in-throttle.ts), shared through PostgreSQL.
+import type { Db } from "@booking/db";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError } from "better-auth/api";
+import { CLIENT_ADDRESS_HEADER } from "./auth-handler.ts";
 
 export type CreateAuthOptions = {
   db: Db;
@@ -24,19 +27,15 @@ export function createAuth({ db, secret, baseURL, trustedOrigins }: CreateAuthOp
     ...(trustedOrigins ? { trustedOrigins } : {}),
     basePath: "/api/auth",
     telemetry: { enabled: false },
-    emailAndPassword: { enabled: true, minPasswordLength: 8 },
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8, maxPasswordLength: 128 },
+    rateLimit: { enabled: false },
+    // Sessions record the client address our handler derived (TRUST_PROXY), not a raw header.
+    advanced: { ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] } },
     databaseHooks: {
       user: {
         create: {
-          before: async (user) => {
-            const email = normalizeEmail(user.email);
-            const invited = await db.clientMember.findFirst({ where: { email }, select: { id: true } });
-            if (!invited) {
-              throw new APIError("FORBIDDEN", {
-                message: "This email has not been invited to any workspace; ask a workspace admin to add you",
-              });
-            }
-            return { data: { ...user, email } };
+          before: async () => {
+            throw new APIError("FORBIDDEN", { message: "Accounts are created from an invitation link" });
           },
         },
       },

@@ -1,20 +1,49 @@
 // Serves a `(Request) => Promise<Response>` over node:http (tests, local tools). Next does this in production.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { PEER_ADDRESS_HEADER } from "../auth/client-address.ts";
 
 async function toRequest(req: IncomingMessage, origin: string): Promise<Request> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
   const headers = new Headers();
   for (const [k, v] of Object.entries(req.headers)) {
     if (Array.isArray(v)) for (const x of v) headers.append(k, x);
     else if (v !== undefined) headers.set(k, v);
   }
-  const body = chunks.length && req.method !== "GET" && req.method !== "HEAD" ? Buffer.concat(chunks) : undefined;
+  // The socket's address, which a client cannot forge (sign-in throttling keys on it).
+  headers.set(PEER_ADDRESS_HEADER, req.socket.remoteAddress ?? "unknown");
+  // Streamed, like Next does, so the handlers' body caps are what limits memory.
+  const hasBody = req.method !== "GET" && req.method !== "HEAD";
   return new Request(new URL(req.url ?? "/", origin), {
     method: req.method ?? "GET",
     headers,
-    ...(body ? { body } : {}),
+    ...(hasBody ? { body: bodyStream(req), duplex: "half" } : {}),
+  });
+}
+
+/** The request body as a web stream; once the handler cancels it, the rest is drained and dropped (so an answer can still be sent). */
+function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
+  let cancelled = false;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      req.on("data", (chunk: Buffer) => {
+        if (cancelled) return;
+        controller.enqueue(new Uint8Array(chunk));
+        if ((controller.desiredSize ?? 1) <= 0) req.pause();
+      });
+      req.on("end", () => {
+        if (!cancelled) controller.close();
+      });
+      req.on("error", (error) => {
+        if (!cancelled) controller.error(error);
+      });
+    },
+    pull() {
+      req.resume();
+    },
+    cancel() {
+      cancelled = true;
+      req.resume();
+    },
   });
 }
 

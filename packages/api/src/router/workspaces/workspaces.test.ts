@@ -55,16 +55,15 @@ describe("workspaces.create", () => {
       adminEmails: ["al@gamma.test"],
     });
     expect(created.name).toBe("Gamma Growth");
-    expect(created.members).toEqual([
+    expect(created.members.map(({ email, role }) => ({ email, role }))).toEqual([
       { email: "al@gamma.test", role: "ADMIN" },
       { email: "sue@gamma.test", role: "SETTER" },
       { email: "ivy@gamma.test", role: "INBOX_MANAGER" },
     ]);
-    const rows = await h.db.clientMember.findMany({
-      where: { clientId: created.id },
-      select: { email: true, role: true },
-    });
-    expect(rows).toHaveLength(3);
+    // Everyone is invited (a single-use link each); memberships are written when they accept.
+    for (const m of created.members) expect(m.inviteUrl).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+    expect(await h.db.clientMember.count({ where: { clientId: created.id } })).toBe(0);
+    expect(await h.db.invitation.count({ where: { clientId: created.id, acceptedAt: null } })).toBe(3);
     const settings = await h.db.workspaceSettings.findUnique({ where: { clientId: created.id } });
     expect(settings?.meetingBookingProvider).toBe("GHL");
   });

@@ -33,7 +33,7 @@ const call = (body: unknown, token: string | null = ADMIN_API_TOKEN) =>
   );
 
 describe("POST /api/admin/workspaces", () => {
-  it("201: creates the workspace with setters, inbox managers (incl. the legacy field) and admins", async () => {
+  it("201: creates the workspace and invites setters, inbox managers (incl. the legacy field) and admins, with their links", async () => {
     const res = await call({
       name: "Acme Outreach",
       setterEmails: ["Sam@Acme.test", "sam@acme.test"],
@@ -44,18 +44,20 @@ describe("POST /api/admin/workspaces", () => {
     expect(res.status).toBe(201);
     const body = (await res.json()) as {
       success: boolean;
-      data: { id: string; name: string; members: { email: string; role: string }[] };
+      data: { id: string; name: string; members: { email: string; role: string; inviteUrl: string }[] };
     };
     expect(body.success).toBe(true);
     expect(body.data.name).toBe("Acme Outreach");
-    expect(body.data.members).toEqual([
+    expect(body.data.members.map(({ email, role }) => ({ email, role }))).toEqual([
       { email: "ava@acme.test", role: "ADMIN" },
       { email: "sam@acme.test", role: "SETTER" },
       { email: "ira@acme.test", role: "INBOX_MANAGER" },
       { email: "legacy@acme.test", role: "INBOX_MANAGER" },
     ]);
-    const members = await database.db.clientMember.findMany({ where: { clientId: body.data.id } });
-    expect(members).toHaveLength(4);
+    // Each member gets a single-use link (on the request's origin when BETTER_AUTH_URL is unset).
+    for (const m of body.data.members) expect(m.inviteUrl).toMatch(/^http:\/\/localhost\/invite\/[A-Za-z0-9_-]{43}$/);
+    expect(await database.db.invitation.count({ where: { clientId: body.data.id } })).toBe(4);
+    expect(await database.db.clientMember.count({ where: { clientId: body.data.id } })).toBe(0);
   });
 
   it("409 for an existing name (case-insensitive)", async () => {

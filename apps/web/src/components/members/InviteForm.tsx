@@ -1,0 +1,66 @@
+"use client";
+
+import { Button, Group, NativeSelect, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { applyServerErrors } from "~/lib/form";
+import { notifyError } from "~/lib/notify";
+import { email, required, rules } from "~/lib/validate";
+import { useTRPC } from "~/trpc/react";
+import type { IssuedInvitation } from "./InviteLink";
+
+type Role = "ADMIN" | "SETTER" | "INBOX_MANAGER";
+type Values = { email: string; role: Role };
+export const ROLE_OPTIONS: Array<{ value: Role; label: string }> = [
+  { value: "SETTER", label: "Setter" },
+  { value: "INBOX_MANAGER", label: "Inbox manager" },
+  { value: "ADMIN", label: "Admin" },
+];
+const validate = rules<Values>({ email: [required("Enter an email"), email()] });
+
+export function InviteForm({
+  workspaceId,
+  onIssued,
+}: {
+  workspaceId: string;
+  onIssued: (i: IssuedInvitation) => void;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const form = useForm<Values>({
+    mode: "controlled",
+    initialValues: { email: "", role: "SETTER" },
+    validate,
+    validateInputOnChange: ["email"],
+  });
+  const invite = useMutation(
+    trpc.members.invite.mutationOptions({
+      onSuccess: async (issued) => {
+        form.reset();
+        onIssued(issued);
+        await queryClient.invalidateQueries({ queryKey: trpc.members.list.pathKey() });
+      },
+      onError: (error) => {
+        const message = applyServerErrors(form, error);
+        if (message) notifyError(message, "Could not invite");
+      },
+    }),
+  );
+  return (
+    <form
+      noValidate
+      aria-label="Invite a member"
+      onSubmit={form.onSubmit((values) =>
+        invite.mutate({ workspaceId, email: values.email.trim(), role: values.role }),
+      )}
+    >
+      <Group align="flex-start" gap="sm">
+        <TextInput label="Email" type="email" withAsterisk w={280} {...form.getInputProps("email")} />
+        <NativeSelect label="Role" data={ROLE_OPTIONS} w={180} {...form.getInputProps("role")} />
+        <Button type="submit" mt={25} loading={invite.isPending}>
+          Invite
+        </Button>
+      </Group>
+    </form>
+  );
+}
