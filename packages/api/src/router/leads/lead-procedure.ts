@@ -24,3 +24,12 @@ export const leadMemberProcedure = protectedProcedure
       throw e;
     }
   });
+
+/** Setters and admins of the lead's workspace (and platform admins): they work the lead's meeting. */
+export const leadSetterProcedure = leadMemberProcedure.use(({ ctx, next }) => {
+  const { access } = ctx;
+  if (!access.isPlatformAdmin && !access.roles.includes("ADMIN") && !access.roles.includes("SETTER")) {
+    throw new DomainError("FORBIDDEN", "Only setters and admins of this workspace can do this");
+  }
+  return next();
+});

@@ -15,6 +15,7 @@ export function listHandler({
     {
       workspaceId: input.workspaceId,
       ...(input.status ? { status: input.status } : {}),
+      ...(input.search ? { search: input.search } : {}),
       ...(input.cursor ? { cursor: input.cursor } : {}),
       ...(input.limit ? { limit: input.limit } : {}),
     },
