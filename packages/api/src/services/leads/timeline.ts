@@ -33,6 +33,32 @@ const scalar = (v: unknown): ChangeValue =>
       ? v
       : JSON.stringify(v);
 
+/** The order fields are shown in (jsonb keeps no order of its own); other fields follow by name. */
+const FIELD_ORDER = [
+  "appointmentStatus",
+  "appointmentStartAt",
+  "appointmentEndAt",
+  "appointmentEventName",
+  "appointmentBookedAt",
+  "appointmentCanceledAt",
+  "appointmentCancelReason",
+  "appointmentCanceledBy",
+  "appointmentCancelerType",
+  "calendlyNoShowUri",
+  "appointmentLocationType",
+  "appointmentLocation",
+  "appointmentJoinUrl",
+  "appointmentHostName",
+  "appointmentHostEmail",
+  "appointmentRescheduleUrl",
+  "appointmentCancelUrl",
+  "appointmentAnswers",
+];
+const rank = (field: string) => {
+  const i = FIELD_ORDER.indexOf(field);
+  return i === -1 ? FIELD_ORDER.length : i;
+};
+
 /** `{ field: [before, after] }` as mapping stores it, as a list; anything else is no change. */
 export function parseChanges(value: unknown): TimelineChange[] {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return [];
@@ -41,7 +67,7 @@ export function parseChanges(value: unknown): TimelineChange[] {
     if (!Array.isArray(pair) || pair.length !== 2) continue;
     out.push({ field, before: scalar(pair[0]), after: scalar(pair[1]) });
   }
-  return out;
+  return out.sort((a, b) => rank(a.field) - rank(b.field) || (a.field < b.field ? -1 : a.field > b.field ? 1 : 0));
 }
 
 function decodeCursor(cursor: string): { receivedAt: Date; id: string } {
