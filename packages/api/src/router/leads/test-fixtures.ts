@@ -5,8 +5,6 @@ import { type Harness, seedWorkspace } from "../../testing/harness.ts";
 
 const tag = () => Math.random().toString(36).slice(2, 8);
 
-export type TestWorkspace = Awaited<ReturnType<typeof workspace>>;
-
 /** A workspace with an admin, a setter and an inbox manager (callers for each). */
 export async function workspace(h: Harness, settings: Record<string, unknown> = {}) {
   const t = tag();

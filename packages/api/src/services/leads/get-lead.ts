@@ -24,7 +24,7 @@ export async function leadWorkspaceId(deps: { db: Db }, leadId: string): Promise
 }
 
 /** Booking-form answers as stored from Calendly's `questions_and_answers`, in order; malformed entries are skipped. */
-export function parseAnswers(value: unknown): BookingAnswer[] {
+function parseAnswers(value: unknown): BookingAnswer[] {
   if (!Array.isArray(value)) return [];
   const answers: BookingAnswer[] = [];
   value.forEach((entry, index) => {
@@ -54,7 +54,7 @@ export function singleUseLinkReusable(
   return !(lead.appointmentBookedAt && lead.appointmentBookedAt.getTime() >= lead.singleUseLinkCreatedAt.getTime());
 }
 
-export function toLeadDetails(
+function toLeadDetails(
   row: LeadDetailsRow,
   opts: { hostMember: { email: string; roles: MemberRole[] } | null; eventTypeUri: string | null },
 ): LeadDetails {

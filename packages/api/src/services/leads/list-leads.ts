@@ -24,7 +24,7 @@ export type ListLeadsInput = {
 
 export type LeadPage = { items: LeadListItem[]; nextCursor: string | null };
 
-export const DEFAULT_PAGE_SIZE = 50;
+const DEFAULT_PAGE_SIZE = 50;
 
 const COLUMNS = Prisma.sql`id, name, email, source::text AS source, "appointmentStatus"::text AS "appointmentStatus",
   "appointmentStartAt", "appointmentEndAt", "appointmentHostName", "appointmentHostEmail", "createdAt", "updatedAt"`;
@@ -32,7 +32,7 @@ const COLUMNS = Prisma.sql`id, name, email, source::text AS source, "appointment
 const ORDER = Prisma.sql`ORDER BY "createdAt" DESC, id DESC`;
 
 /** LIKE pattern characters, escaped with the default escape character. */
-export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function conditions(workspaceId: string, status: AppointmentStatus | undefined, after: LeadCursor | null) {
   const parts = [Prisma.sql`"clientId" = ${workspaceId}`];

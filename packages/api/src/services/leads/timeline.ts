@@ -60,7 +60,7 @@ const rank = (field: string) => {
 };
 
 /** `{ field: [before, after] }` as mapping stores it, as a list; anything else is no change. */
-export function parseChanges(value: unknown): TimelineChange[] {
+function parseChanges(value: unknown): TimelineChange[] {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return [];
   const out: TimelineChange[] = [];
   for (const [field, pair] of Object.entries(value as Record<string, unknown>)) {
