@@ -20,7 +20,7 @@ type Values = { template: string };
 // The API's own zod rule (must contain {{link}}, known placeholders only, length cap).
 function validate(values: Values): Partial<Record<keyof Values, string>> {
   const result = bookingMessageTemplate.safeParse(values.template);
-  return result.success ? {} : { template: result.error.issues.map((i) => i.message).join(" ") };
+  return result.success ? {} : { template: result.error.issues.map((i) => i.message).join(" · ") };
 }
 
 const EXAMPLE = { name: "Maria Lopez", link: "https://calendly.com/d/abcd-1234/intro-call?name=Maria…" };

@@ -4,14 +4,17 @@ import { darkText } from "../states/badge-contrast";
 import { EVENT_LABEL, FIELD_LABEL, formatChangeValue, OUTCOME_LABEL } from "./labels";
 import type { TimelineEntry } from "./types";
 
-function applied(entry: TimelineEntry): boolean {
-  return entry.status === "PROCESSED" && entry.changes.length > 0;
-}
+/** Outcomes of a delivery that was applied to the lead (services/webhooks/decide.ts). */
+const APPLIED = new Set(["booked", "rescheduled_booked", "canceled", "rescheduled", "no_show", "no_show_removed"]);
 
-function entryColor(entry: TimelineEntry): string {
-  if (entry.status === "FAILED") return "red";
-  if (entry.status === "RECEIVED") return "blue";
-  return applied(entry) ? "indigo" : "gray";
+function verdict(entry: TimelineEntry): { label: string; color: string } {
+  if (entry.status === "FAILED") return { label: "Failed", color: "red" };
+  if (entry.status === "RECEIVED") return { label: "Waiting to be applied", color: "blue" };
+  if (entry.status === "IGNORED" || !entry.outcome || !APPLIED.has(entry.outcome))
+    return { label: "Ignored", color: "gray" };
+  // Applied, but the lead already was that way (e.g. Calendly confirming a no-show marked here).
+  if (entry.changes !== null && entry.changes.length === 0) return { label: "No change", color: "gray" };
+  return { label: "Applied", color: "indigo" };
 }
 
 /** The lead's deliveries, oldest first: when, which event, what mapping did and what it changed. */
@@ -19,7 +22,7 @@ export function LeadTimeline({ entries }: { entries: TimelineEntry[] }) {
   return (
     <ol aria-label="Lead timeline" data-testid="lead-timeline" style={{ listStyle: "none", margin: 0, padding: 0 }}>
       {entries.map((entry, index) => {
-        const color = entryColor(entry);
+        const { label, color } = verdict(entry);
         return (
           <li
             key={entry.id}
@@ -51,13 +54,7 @@ export function LeadTimeline({ entries }: { entries: TimelineEntry[] }) {
                   {EVENT_LABEL[entry.eventName] ?? entry.eventName}
                 </Text>
                 <Badge size="sm" variant="light" color={color} style={darkText(color)}>
-                  {entry.status === "FAILED"
-                    ? "Failed"
-                    : entry.status === "RECEIVED"
-                      ? "Waiting to be applied"
-                      : applied(entry)
-                        ? "Applied"
-                        : "No change"}
+                  {label}
                 </Badge>
                 {entry.source === "RECONCILIATION" && (
                   <Badge size="sm" variant="outline" color="gray" style={darkText("gray")}>
@@ -78,7 +75,7 @@ export function LeadTimeline({ entries }: { entries: TimelineEntry[] }) {
                   {entry.error}
                 </Text>
               )}
-              {entry.changes.length > 0 && (
+              {entry.changes && entry.changes.length > 0 && (
                 <ul style={{ margin: 0, paddingLeft: 18 }} aria-label="Changes">
                   {entry.changes.map((c) => (
                     <li key={c.field}>

@@ -207,7 +207,9 @@ describe("leads.timeline", () => {
         { field: "appointmentAnswers", before: null, after: '[{"answer":"A","position":0,"question":"Q"}]' },
       ],
     });
-    expect(timeline.items[1]!.changes).toEqual([]);
+    // ev_b1 recorded no changes at all; ev_b2 recorded that nothing changed.
+    expect(timeline.items[1]!.changes).toBeNull();
+    expect(timeline.items[2]!.changes).toEqual([]);
     expect(JSON.stringify(timeline)).not.toContain("raw body");
 
     // Pages oldest first by cursor.

@@ -19,8 +19,8 @@ export type TimelineEntry = {
   error: string | null;
   deliveryCount: number;
   processedAt: Date | null;
-  /** What the delivery changed on the lead, field by field (empty when it changed nothing). */
-  changes: TimelineChange[];
+  /** What the delivery changed on the lead, field by field (empty: nothing; null: not recorded). */
+  changes: TimelineChange[] | null;
 };
 
 export type TimelineInput = { workspaceId: string; leadId: string; cursor?: string; limit?: number };
@@ -59,9 +59,10 @@ const rank = (field: string) => {
   return i === -1 ? FIELD_ORDER.length : i;
 };
 
-/** `{ field: [before, after] }` as mapping stores it, as a list; anything else is no change. */
-function parseChanges(value: unknown): TimelineChange[] {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return [];
+/** `{ field: [before, after] }` as mapping stores it, as a list (null when nothing was recorded). */
+function parseChanges(value: unknown): TimelineChange[] | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== "object" || Array.isArray(value)) return [];
   const out: TimelineChange[] = [];
   for (const [field, pair] of Object.entries(value as Record<string, unknown>)) {
     if (!Array.isArray(pair) || pair.length !== 2) continue;
