@@ -1,5 +1,6 @@
 import type { CalendlyClientFactory } from "@booking/calendly";
 import type { Db, SecretBox } from "@booking/db";
+import type { ReadCaches } from "./lib/read-caches.ts";
 
 /** Who is calling: a signed-in member, a platform admin (internal bearer token), or nobody. */
 export type Session = { kind: "user"; email: string; name: string } | { kind: "platform" } | null;
@@ -18,6 +19,8 @@ export type CreateContextOptions = {
   session: Session;
   now?: () => Date;
   env: ContextEnv;
+  /** Caches of the HTTP read path (memberships, leads' workspaces); absent: always read the database. */
+  caches?: ReadCaches;
 };
 
 export type Context = {
@@ -27,6 +30,7 @@ export type Context = {
   session: Session;
   now: () => Date;
   env: ContextEnv;
+  caches?: ReadCaches;
 };
 
 /** The injectable context: tests call it directly; the HTTP adapter derives `session` and calls it. */
@@ -38,5 +42,6 @@ export async function createContextInner(opts: CreateContextOptions): Promise<Co
     session: opts.session,
     now: opts.now ?? (() => new Date()),
     env: opts.env,
+    ...(opts.caches ? { caches: opts.caches } : {}),
   };
 }

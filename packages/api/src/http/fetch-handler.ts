@@ -2,7 +2,9 @@ import type { CalendlyClientFactory } from "@booking/calendly";
 import type { Db, SecretBox } from "@booking/db";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { type SessionReader, sessionFromRequest } from "../auth/session-from-request.ts";
-import { createContextInner } from "../context.ts";
+import { createContextInner, type Session } from "../context.ts";
+import { createReadCaches } from "../lib/read-caches.ts";
+import { createTtlCache } from "../lib/ttl-cache.ts";
 import { appRouter } from "../root.ts";
 
 export type FetchHandlerDeps = {
@@ -21,6 +23,9 @@ export type FetchHandlerDeps = {
 /** A `(Request) => Promise<Response>` serving appRouter: the Next route and the HTTP test both use it. */
 export function createFetchHandler(deps: FetchHandlerDeps): (req: Request) => Promise<Response> {
   const endpoint = deps.endpoint ?? "/api/trpc";
+  // One set per server: sessions already verified (by Cookie header) and memberships (see lib/read-caches.ts).
+  const sessions = createTtlCache<Exclude<Session, null>>({ ttlMs: 30_000, max: 10_000 });
+  const caches = createReadCaches();
   return (req) =>
     fetchRequestHandler({
       endpoint,
@@ -34,7 +39,9 @@ export function createFetchHandler(deps: FetchHandlerDeps): (req: Request) => Pr
           session: await sessionFromRequest(req, {
             ...(deps.auth ? { auth: deps.auth } : {}),
             ...(deps.env.internalApiToken ? { internalApiToken: deps.env.internalApiToken } : {}),
+            cache: sessions,
           }),
+          caches,
           ...(deps.now ? { now: deps.now } : {}),
           env: { publicWebhookBaseUrl: deps.env.publicWebhookBaseUrl },
         }),

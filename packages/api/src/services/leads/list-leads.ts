@@ -29,7 +29,8 @@ const DEFAULT_PAGE_SIZE = 50;
 const COLUMNS = Prisma.sql`id, name, email, source::text AS source, "appointmentStatus"::text AS "appointmentStatus",
   "appointmentStartAt", "appointmentEndAt", "appointmentHostName", "appointmentHostEmail", "createdAt", "updatedAt"`;
 
-const ORDER = Prisma.sql`ORDER BY "createdAt" DESC, id DESC`;
+// Qualified, so that it always means the table's columns.
+const ORDER = Prisma.sql`ORDER BY "Lead"."createdAt" DESC, "Lead".id DESC`;
 
 /** LIKE pattern characters, escaped with the default escape character. */
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -53,7 +54,7 @@ function pageQuery(input: ListLeadsInput, after: LeadCursor | null, take: number
     Prisma.sql`(SELECT "createdAt", id FROM "Lead" WHERE ${where} AND ${column} LIKE lower(${pattern}) || '%' ${ORDER} LIMIT ${take})`;
   return Prisma.sql`SELECT ${COLUMNS} FROM "Lead" WHERE id IN (
       SELECT id FROM (${arm(Prisma.sql`"nameSearch"`)} UNION ${arm(Prisma.sql`"lastNameSearch"`)} UNION ${arm(Prisma.sql`email`)}) m
-      ${ORDER} LIMIT ${take})
+      ORDER BY m."createdAt" DESC, m.id DESC LIMIT ${take})
     ${ORDER}`;
 }
 
@@ -67,6 +68,9 @@ export async function listLeads(deps: { db: Db }, input: ListLeadsInput): Promis
   const last = items[items.length - 1];
   return {
     items,
-    nextCursor: rows.length > limit && last ? encodeLeadCursor(input.workspaceId, last) : null,
+    nextCursor:
+      rows.length > limit && last
+        ? encodeLeadCursor(input.workspaceId, { createdAt: last.createdAt, id: last.id })
+        : null,
   };
 }
