@@ -1,3 +1,4 @@
+import { pageQuery } from "../../services/leads/list-leads.ts";
 import { createHarness, expectTRPCError, type Harness } from "../../testing/harness.ts";
 import { fieldErrorsOf } from "../../trpc.ts";
 import { workspace } from "./test-fixtures.ts";
@@ -193,5 +194,46 @@ describe("leads.list search", () => {
     );
     expect(fieldErrorsOf(err.cause)).toEqual({ search: ["Search is at most 100 characters"] });
     await expectTRPCError(ws.setter.leads.list({ workspaceId: ws.id, search: "a\u0000b" }), "BAD_REQUEST");
+  });
+});
+
+describe("query plans", () => {
+  // With real statistics, every list shape walks an index in (createdAt, id) order: no sort of the
+  // workspace's rows, and the cursor is an index condition (the page after row 4,000 reads ~21 rows).
+  it("pages by index, never by sorting the workspace", async () => {
+    const ws = await workspace(h);
+    const others = await Promise.all(Array.from({ length: 6 }, async () => (await workspace(h)).id));
+    // 4,000 leads of this workspace among 12,000, one per second.
+    await h.db.$executeRaw`
+      INSERT INTO "Lead" (id, "clientId", name, email, "appointmentStatus", "createdAt", "updatedAt")
+      SELECT 'plan' || g, CASE WHEN g % 3 = 0 THEN ${ws.id} ELSE (${others}::text[])[1 + g % 6] END, 'Name ' || g,
+        'lead' || g || '@plan.example', (ARRAY['NONE','BOOKED','CANCELED']::"AppointmentStatus"[])[1 + g % 3],
+        timestamp '2026-01-01' + g * interval '1 second', now()
+      FROM generate_series(1, 12000) g`;
+    await h.db.$executeRawUnsafe(`ANALYZE "Lead"`);
+    const cursor = { createdAt: new Date(Date.parse("2026-01-01T00:00:00Z") + 6000 * 1000), id: "plan6000" };
+    const shapes: Array<[string, Parameters<typeof pageQuery>]> = [
+      ["first page", [{ workspaceId: ws.id }, null, 21, null]],
+      ["after a cursor", [{ workspaceId: ws.id }, cursor, 21, null]],
+      ["status filter", [{ workspaceId: ws.id, status: "BOOKED" }, null, 21, null]],
+      ["status filter after a cursor", [{ workspaceId: ws.id, status: "BOOKED" }, cursor, 21, null]],
+    ];
+    for (const [name, args] of shapes) {
+      const q = pageQuery(...args);
+      const [row] = await h.db.$queryRawUnsafe<Array<{ "QUERY PLAN": unknown }>>(
+        `EXPLAIN (FORMAT JSON) ${q.text}`,
+        ...q.values,
+      );
+      const plan = JSON.stringify(row!["QUERY PLAN"]);
+      expect({ name, sorts: plan.includes('"Sort"'), seqScan: plan.includes('"Seq Scan"') }).toEqual({
+        name,
+        sorts: false,
+        seqScan: false,
+      });
+      const conditions = [...plan.matchAll(/"Index Cond":("(?:[^"\\]|\\.)*")/g)].map(
+        (m) => JSON.parse(m[1]!) as string,
+      );
+      if (args[1]) expect(conditions.join(" ")).toContain('ROW("createdAt", id) < ROW(');
+    }
   });
 });

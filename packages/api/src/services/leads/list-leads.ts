@@ -43,7 +43,8 @@ function conditions(workspaceId: string, status: AppointmentStatus | undefined, 
   return Prisma.join(parts, " AND ");
 }
 
-function pageQuery(input: ListLeadsInput, after: LeadCursor | null, take: number, search: string | null) {
+/** The SQL of one page (exported for the plan checks in router/leads/list.test.ts). */
+export function pageQuery(input: ListLeadsInput, after: LeadCursor | null, take: number, search: string | null) {
   const where = conditions(input.workspaceId, input.status, after);
   if (search === null) {
     return Prisma.sql`SELECT ${COLUMNS} FROM "Lead" WHERE ${where} ${ORDER} LIMIT ${take}`;

@@ -10,6 +10,14 @@ ALTER TABLE "Lead" ALTER COLUMN "email" TYPE TEXT COLLATE "C";
 ALTER TABLE "Lead" ADD COLUMN "nameSearch" TEXT COLLATE "C" NOT NULL GENERATED ALWAYS AS (lower("name")) STORED;
 ALTER TABLE "Lead" ADD COLUMN "lastNameSearch" TEXT COLLATE "C" NOT NULL GENERATED ALWAYS AS (lower(regexp_replace("name", '^.*\s', ''))) STORED;
 
+-- The keyset index carries the searched columns (index-only walks for common prefixes): it
+-- replaces Lead(clientId, createdAt, id), whose every use it serves.
+-- DropIndex
+DROP INDEX "Lead_clientId_createdAt_id_idx";
+
+-- CreateIndex
+CREATE INDEX "Lead_clientId_createdAt_id_nameSearch_lastNameSearch_email_idx" ON "Lead"("clientId", "createdAt", "id", "nameSearch", "lastNameSearch", "email");
+
 -- CreateIndex
 CREATE INDEX "Lead_clientId_nameSearch_createdAt_id_idx" ON "Lead"("clientId", "nameSearch", "createdAt", "id");
 
