@@ -6,9 +6,6 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError } from "better-auth/api";
 
-/** How long a session read from its signed cookie is trusted before the database is asked again. */
-const SESSION_COOKIE_CACHE_SECONDS = 60;
-
 export type CreateAuthOptions = {
   db: Db;
   /** BETTER_AUTH_SECRET: signs session cookies. */
@@ -28,10 +25,6 @@ export function createAuth({ db, secret, baseURL, trustedOrigins }: CreateAuthOp
     basePath: "/api/auth",
     telemetry: { enabled: false },
     emailAndPassword: { enabled: true, minPasswordLength: 8 },
-    // The session is also kept in a short-lived signed cookie, so reading it costs no database
-    // round trip on every request (tRPC reads it on each call). A session revoked elsewhere stays
-    // usable for at most this long; signing out here clears the cookie at once.
-    session: { cookieCache: { enabled: true, maxAge: SESSION_COOKIE_CACHE_SECONDS } },
     databaseHooks: {
       user: {
         create: {

@@ -16,8 +16,8 @@ export type SessionReader = {
 /**
  * Signed-in sessions already verified, by the request's Cookie header (read path: the same cookie
  * comes with every request of a page). Only sessions are kept, never a refusal; an entry lives at
- * most the cache's TTL and never past the session's expiry. A session revoked elsewhere is
- * honoured for at most that TTL (better-auth's own cookie cache already trusts it for 60 s).
+ * most the cache's TTL and never past the session's expiry: a session revoked elsewhere is
+ * honoured for at most that TTL.
  */
 export type SessionCache = TtlCache<Exclude<Session, null>>;
 

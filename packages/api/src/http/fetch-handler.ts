@@ -20,11 +20,14 @@ export type FetchHandlerDeps = {
   onError?: (error: unknown, path: string | undefined) => void;
 };
 
+const SESSION_CACHE_MS = 10_000;
+
 /** A `(Request) => Promise<Response>` serving appRouter: the Next route and the HTTP test both use it. */
 export function createFetchHandler(deps: FetchHandlerDeps): (req: Request) => Promise<Response> {
   const endpoint = deps.endpoint ?? "/api/trpc";
-  // One set per server: sessions already verified (by Cookie header) and memberships (see lib/read-caches.ts).
-  const sessions = createTtlCache<Exclude<Session, null>>({ ttlMs: 30_000, max: 10_000 });
+  // One set per server: sessions already verified (by Cookie header; a session revoked elsewhere is
+  // honoured for at most SESSION_CACHE_MS) and memberships (see lib/read-caches.ts).
+  const sessions = createTtlCache<Exclude<Session, null>>({ ttlMs: SESSION_CACHE_MS, max: 10_000 });
   const caches = createReadCaches();
   return (req) =>
     fetchRequestHandler({
