@@ -1,6 +1,7 @@
 import type { CalendlyClientFactory } from "@booking/calendly";
 import type { Db, SecretBox } from "@booking/db";
 import type { ReadCaches } from "./lib/read-caches.ts";
+import type { SqlRunner } from "./services/webhooks/sql.ts";
 
 /** Who is calling: a signed-in member, a platform admin (internal bearer token), or nobody. */
 export type Session = { kind: "user"; email: string; name: string } | { kind: "platform" } | null;
@@ -21,6 +22,8 @@ export type CreateContextOptions = {
   env: ContextEnv;
   /** Caches of the HTTP read path (memberships, leads' workspaces); absent: always read the database. */
   caches?: ReadCaches;
+  /** A plain `pg` pool for hot reads written in SQL (leads.list); absent: they run through Prisma. */
+  sql?: SqlRunner;
 };
 
 export type Context = {
@@ -31,6 +34,7 @@ export type Context = {
   now: () => Date;
   env: ContextEnv;
   caches?: ReadCaches;
+  sql?: SqlRunner;
 };
 
 /** The injectable context: tests call it directly; the HTTP adapter derives `session` and calls it. */
@@ -43,5 +47,6 @@ export async function createContextInner(opts: CreateContextOptions): Promise<Co
     now: opts.now ?? (() => new Date()),
     env: opts.env,
     ...(opts.caches ? { caches: opts.caches } : {}),
+    ...(opts.sql ? { sql: opts.sql } : {}),
   };
 }

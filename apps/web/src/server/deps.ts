@@ -15,6 +15,7 @@ import {
   sessionFromRequest,
 } from "@booking/api";
 import { createDb, type Db, type SecretBox, secretBoxFromEnv } from "@booking/db";
+import { createSqlRunner } from "./sql-pool.ts";
 
 export type ServerDeps = {
   env: ApiEnv;
@@ -40,11 +41,13 @@ function build(): ServerDeps {
     ...(env.betterAuthUrl ? { baseURL: env.betterAuthUrl } : {}),
   });
   const calendlyFor = createCalendlyClientFactory({ baseUrl: env.calendlyApiBaseUrl });
+  const sql = createSqlRunner(env.databaseUrl);
   const trpc = createFetchHandler({
     db,
     secrets,
     calendlyFor,
     auth,
+    sql,
     env: {
       publicWebhookBaseUrl: env.publicWebhookBaseUrl,
       ...(env.internalApiToken ? { internalApiToken: env.internalApiToken } : {}),
@@ -61,6 +64,7 @@ function build(): ServerDeps {
       db,
       secrets,
       calendlyFor,
+      sql,
       session,
       env: { publicWebhookBaseUrl: env.publicWebhookBaseUrl },
     });

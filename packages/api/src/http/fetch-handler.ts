@@ -6,6 +6,7 @@ import { createContextInner, type Session } from "../context.ts";
 import { createReadCaches } from "../lib/read-caches.ts";
 import { createTtlCache } from "../lib/ttl-cache.ts";
 import { appRouter } from "../root.ts";
+import type { SqlRunner } from "../services/webhooks/sql.ts";
 
 export type FetchHandlerDeps = {
   db: Db;
@@ -13,6 +14,8 @@ export type FetchHandlerDeps = {
   calendlyFor: CalendlyClientFactory;
   /** better-auth instance (session cookies); omit to accept only the internal bearer token. */
   auth?: SessionReader;
+  /** A plain `pg` pool for the hot reads written in SQL (see Context.sql). */
+  sql?: SqlRunner;
   env: { publicWebhookBaseUrl: string; internalApiToken?: string };
   /** Path the router is mounted at; default "/api/trpc". */
   endpoint?: string;
@@ -45,6 +48,7 @@ export function createFetchHandler(deps: FetchHandlerDeps): (req: Request) => Pr
             cache: sessions,
           }),
           caches,
+          ...(deps.sql ? { sql: deps.sql } : {}),
           ...(deps.now ? { now: deps.now } : {}),
           env: { publicWebhookBaseUrl: deps.env.publicWebhookBaseUrl },
         }),

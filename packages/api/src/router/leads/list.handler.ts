@@ -11,7 +11,7 @@ export function listHandler({
   input: z.output<typeof listSchema> & { workspaceId: string };
 }) {
   return listLeads(
-    { db: ctx.db },
+    { db: ctx.db, sql: ctx.sql },
     {
       workspaceId: input.workspaceId,
       ...(input.status ? { status: input.status } : {}),

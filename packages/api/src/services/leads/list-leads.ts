@@ -9,6 +9,7 @@
 // nameSearch and lastNameSearch are generated columns (lower(name) and its last word) in the "C"
 // collation, like email, so a B-tree serves LIKE 'prefix%' (migration 20261129233955_lead_search).
 import { type AppointmentStatus, type Db, Prisma } from "@booking/db";
+import { prismaRunner, type SqlRunner } from "../webhooks/sql.ts";
 import { decodeLeadCursor, encodeLeadCursor, type LeadCursor } from "./cursor.ts";
 import type { LeadListItem } from "./lead-view.ts";
 
@@ -60,11 +61,16 @@ export function pageQuery(input: ListLeadsInput, after: LeadCursor | null, take:
 }
 
 /** Newest first, `limit` (default 50) per page; `nextCursor` continues after the last row. */
-export async function listLeads(deps: { db: Db }, input: ListLeadsInput): Promise<LeadPage> {
+export async function listLeads(
+  deps: { db: Db; sql?: SqlRunner | undefined },
+  input: ListLeadsInput,
+): Promise<LeadPage> {
   const limit = input.limit ?? DEFAULT_PAGE_SIZE;
   const after = input.cursor ? decodeLeadCursor(input.workspaceId, input.cursor) : null;
   const search = input.search?.trim() ? input.search.trim() : null;
-  const rows = await deps.db.$queryRaw<LeadListItem[]>(pageQuery(input, after, limit + 1, search));
+  // The same statement through Prisma or, on the web server, a plain pg pool (no per-query overhead).
+  const sql = deps.sql ?? prismaRunner(deps.db);
+  const rows = await sql.query<LeadListItem>(pageQuery(input, after, limit + 1, search));
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return {
