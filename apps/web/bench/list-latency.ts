@@ -1,7 +1,7 @@
 // leads.list latency (run with tsx by run.mjs): the tRPC procedure called in-process as a signed-in
 // admin of the big workspace (authorization and the page query, no HTTP), on the 10,000- and the
 // 1,000,000-lead databases, one call at a time. Prints a table and one JSON line.
-// argv: <setup JSON>  env: BENCH_LIST_ITERATIONS (default 400)
+// argv: <setup JSON>  env: BENCH_LIST_ITERATIONS (default 1000)
 import { appRouter, createCalendlyClientFactory, createCallerFactory, createContextInner } from "@booking/api";
 import { createDb, createSecretBox, generateKey } from "@booking/db";
 
@@ -12,7 +12,7 @@ type Setup = {
 };
 
 const setup = JSON.parse(process.argv[2] ?? "") as Setup;
-const ITERATIONS = Number(process.env.BENCH_LIST_ITERATIONS ?? 400);
+const ITERATIONS = Number(process.env.BENCH_LIST_ITERATIONS ?? 1000);
 const PAGE = 20; // the Leads page's page size
 const createCaller = createCallerFactory(appRouter);
 

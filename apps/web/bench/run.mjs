@@ -1,7 +1,7 @@
 // pnpm bench (web): leads.list latency on a 1,000,000-lead database against a 10,000-lead one, and
 // the API's read path over HTTP (the built web app, `next start`) side by side with a bare Next
 // route handler running the same SQL on `pg` (src/app/api/bench, enabled by BENCH_BASELINE_ROUTES=1).
-// Starts and removes its own PostgreSQL. Env: BENCH_SECONDS (10), BENCH_LIST_ITERATIONS (400),
+// Starts and removes its own PostgreSQL. Env: BENCH_SECONDS (10), BENCH_LIST_ITERATIONS (1000),
 // BENCH_WEB_NODE_ARGS (extra node flags for the web server, e.g. --cpu-prof), BENCH_SKIP_LIST=1,
 // BENCH_SETUP_FILE (reuse the databases of a setup-db.ts run instead of generating them).
 import { spawn } from "node:child_process";
