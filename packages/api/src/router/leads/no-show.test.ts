@@ -268,3 +268,22 @@ describe("who may mark a no-show", () => {
     });
   });
 });
+
+describe("a no-show Calendly already has", () => {
+  it("is stored on the lead without marking it a second time", async () => {
+    const ws = await calendlyWorkspace(h);
+    const l = await bookedLead(h, ws);
+    const calendly = createCalendlyClientFactory({ baseUrl: CALENDLY_BASE_URL, maxRetries: 0 })(ws.token);
+    const mark = await calendly.createInviteeNoShow(l.calendlyInviteeUri!);
+    // The webhook set the status before mapping stored the mark's URI.
+    await h.db.lead.update({ where: { id: l.id }, data: { appointmentStatus: "NO_SHOW" } });
+    const posts = () => noShowCalls().filter((r) => r.method === "POST").length;
+    const before = posts();
+
+    await expect(ws.setter.leads.markNoShow({ leadId: l.id })).resolves.toMatchObject({
+      noShow: { marked: true, markedInCalendly: true },
+    });
+    expect(posts()).toBe(before);
+    expect(await row(l.id)).toMatchObject({ appointmentStatus: "NO_SHOW", calendlyNoShowUri: mark.uri });
+  });
+});

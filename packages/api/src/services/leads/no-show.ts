@@ -91,14 +91,23 @@ export async function markNoShow(deps: Deps, leadId: string): Promise<LeadDetail
   }
   const calendly = await calendlyOf(deps, lead.clientId);
   let mark: { uri: string; created_at?: string | undefined };
+  let createdHere = false;
   try {
-    mark = await calendly.createInviteeNoShow(lead.calendlyInviteeUri);
+    // A no-show recorded from a webhook before its URI was stored: Calendly already has the mark.
+    const existing = lead.appointmentStatus === "NO_SHOW" ? await noShowUriInCalendly(calendly, lead) : null;
+    if (existing) mark = { uri: existing };
+    else {
+      mark = await calendly.createInviteeNoShow(lead.calendlyInviteeUri);
+      createdHere = true;
+    }
   } catch (error) {
     throw calendlyFailure("no-show", error);
   }
   const markedAt = mark.created_at ? new Date(mark.created_at) : null;
   const eventAt = markedAt && !Number.isNaN(markedAt.getTime()) ? markedAt : deps.clock();
-  const undo = () => calendly.deleteInviteeNoShow(mark.uri).catch(() => undefined);
+  const undo = async () => {
+    if (createdHere) await calendly.deleteInviteeNoShow(mark.uri).catch(() => undefined);
+  };
   let updated: number;
   try {
     updated = await deps.db.$executeRaw`
