@@ -51,6 +51,16 @@ export async function startControlServer(fake: FakeCalendly): Promise<{ url: str
           ...(input.eventTypeUri ? { event_type: input.eventTypeUri } : {}),
         },
       });
+      // A booking Calendly tells us about exists in Calendly too (no-show marks need its invitee).
+      const host = fake.accounts.find((a) => a.organizationUri === subscription.organization);
+      if (host && envelope.event === "invitee.created") {
+        fake.addScheduledEvent({
+          user: host.user.uri,
+          uri: envelope.payload.scheduled_event.uri,
+          start_time: start,
+          invitees: [{ uri: envelope.payload.uri, email: input.email, name: input.name }],
+        });
+      }
       const response = await fake.deliver(subscription.uri, envelope);
       reply(200, { status: response.status, body: await response.text() });
     } catch (error) {

@@ -1,6 +1,8 @@
 import type { CalendlyClientFactory, CalendlyOAuthClient } from "@booking/calendly";
 import type { Db, SecretBox } from "@booking/db";
+import type { ReadCaches } from "./lib/read-caches.ts";
 import type { InvitationMailer } from "./services/members/mailer.ts";
+import type { SqlRunner } from "./services/webhooks/sql.ts";
 
 /** Who is calling: a signed-in member, a platform admin (internal bearer token), or nobody. */
 export type Session = { kind: "user"; email: string; name: string } | { kind: "platform" } | null;
@@ -25,6 +27,10 @@ export type CreateContextOptions = {
   session: Session;
   now?: () => Date;
   env: ContextEnv;
+  /** Caches of the HTTP read path (memberships, leads' workspaces); absent: always read the database. */
+  caches?: ReadCaches;
+  /** A plain `pg` pool for hot reads written in SQL (leads.list); absent: they run through Prisma. */
+  sql?: SqlRunner;
 };
 
 export type Context = {
@@ -35,6 +41,8 @@ export type Context = {
   session: Session;
   now: () => Date;
   env: ContextEnv;
+  caches?: ReadCaches;
+  sql?: SqlRunner;
 };
 
 /** The injectable context: tests call it directly; the HTTP adapter derives `session` and calls it. */
@@ -47,5 +55,7 @@ export async function createContextInner(opts: CreateContextOptions): Promise<Co
     session: opts.session,
     now: opts.now ?? (() => new Date()),
     env: opts.env,
+    ...(opts.caches ? { caches: opts.caches } : {}),
+    ...(opts.sql ? { sql: opts.sql } : {}),
   };
 }

@@ -7,8 +7,9 @@ import { ZodError, z } from "zod";
 import type { Context } from "./context.ts";
 import { DomainError, type DomainErrorCode } from "./errors.ts";
 import { zodFieldErrors } from "./lib/field-errors.ts";
+import { authorizeWorkspaceCached } from "./lib/read-caches.ts";
 import { workspaceId } from "./lib/validators.ts";
-import { type Actor, authorizeWorkspace } from "./services/access/index.ts";
+import type { Actor } from "./services/access/index.ts";
 import { isDatabaseUnavailable } from "./services/webhooks/db-errors.ts";
 
 const TRPC_CODE: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
@@ -103,12 +104,12 @@ const workspaceIdInput = z.looseObject({ workspaceId });
 
 /** Members (any role) of `input.workspaceId`, and platform admins. Adds `ctx.access`. */
 export const workspaceMemberProcedure = protectedProcedure.input(workspaceIdInput).use(async ({ ctx, input, next }) => {
-  const access = await authorizeWorkspace(ctx.db, ctx.actor, input.workspaceId, "member");
+  const access = await authorizeWorkspaceCached(ctx, ctx.actor, input.workspaceId, "member");
   return next({ ctx: { ...ctx, access } });
 });
 
 /** ADMIN members of `input.workspaceId`, and platform admins. */
 export const workspaceAdminProcedure = protectedProcedure.input(workspaceIdInput).use(async ({ ctx, input, next }) => {
-  const access = await authorizeWorkspace(ctx.db, ctx.actor, input.workspaceId, "admin");
+  const access = await authorizeWorkspaceCached(ctx, ctx.actor, input.workspaceId, "admin");
   return next({ ctx: { ...ctx, access } });
 });

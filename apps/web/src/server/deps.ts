@@ -23,6 +23,7 @@ import {
 } from "@booking/api";
 import type { CalendlyIntegrationDeps } from "@booking/api/services";
 import { createDb, type Db, type SecretBox, secretBoxFromEnv } from "@booking/db";
+import { createSqlRunner } from "./sql-pool.ts";
 
 export type ServerDeps = {
   env: ApiEnv;
@@ -75,12 +76,14 @@ function build(): ServerDeps {
   const calendlyOAuth: CalendlyOAuthClient | null = env.calendlyOAuth
     ? createCalendlyOAuthClient({ ...env.calendlyOAuth, authBaseUrl: env.calendlyAuthBaseUrl })
     : null;
+  const sql = createSqlRunner(env.databaseUrl);
   const trpc = createFetchHandler({
     db,
     secrets,
     calendlyFor,
     calendlyOAuth,
     auth,
+    sql,
     env: {
       publicWebhookBaseUrl: env.publicWebhookBaseUrl,
       ...(env.internalApiToken ? { internalApiToken: env.internalApiToken } : {}),
@@ -102,6 +105,7 @@ function build(): ServerDeps {
       secrets,
       calendlyFor,
       calendlyOAuth,
+      sql,
       session: await cookieSession(headers),
       env: { publicWebhookBaseUrl: env.publicWebhookBaseUrl, ...(appUrl ? { appUrl } : {}), mailer },
     });

@@ -3,10 +3,13 @@ import type { Db, SecretBox } from "@booking/db";
 import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { type SessionReader, sessionFromRequest } from "../auth/session-from-request.ts";
-import { createContextInner } from "../context.ts";
+import { createContextInner, type Session } from "../context.ts";
+import { createReadCaches } from "../lib/read-caches.ts";
+import { createTtlCache } from "../lib/ttl-cache.ts";
 import { appRouter } from "../root.ts";
 import type { InvitationMailer } from "../services/members/index.ts";
 import { isDatabaseUnavailable } from "../services/webhooks/db-errors.ts";
+import type { SqlRunner } from "../services/webhooks/sql.ts";
 import { refuseCrossOrigin } from "./origin.ts";
 import { withCappedBody } from "./read-body.ts";
 
@@ -14,6 +17,8 @@ import { withCappedBody } from "./read-body.ts";
 const MAX_TRPC_BODY_BYTES = 1024 * 1024;
 /** Most calls in one batched request (more: 400 BAD_REQUEST). */
 const MAX_TRPC_BATCH_SIZE = 20;
+/** A session already verified is honoured this long by this server (a session revoked elsewhere, at most this). */
+const SESSION_CACHE_MS = 10_000;
 
 export type FetchHandlerDeps = {
   db: Db;
@@ -22,6 +27,8 @@ export type FetchHandlerDeps = {
   calendlyOAuth?: CalendlyOAuthClient | null;
   /** better-auth instance (session cookies); omit to accept only the internal bearer token. */
   auth?: SessionReader;
+  /** A plain `pg` pool for the hot reads written in SQL (see Context.sql). */
+  sql?: SqlRunner;
   env: {
     publicWebhookBaseUrl: string;
     internalApiToken?: string;
@@ -50,6 +57,9 @@ const unavailable = (cause: unknown) =>
  */
 export function createFetchHandler(deps: FetchHandlerDeps): (req: Request) => Promise<Response> {
   const endpoint = deps.endpoint ?? "/api/trpc";
+  // One set per server: sessions already verified (by Cookie header) and memberships (lib/read-caches.ts).
+  const sessions = createTtlCache<Exclude<Session, null>>({ ttlMs: SESSION_CACHE_MS, max: 10_000 });
+  const caches = createReadCaches();
   const tooLarge = () =>
     new TRPCError({
       code: "PAYLOAD_TOO_LARGE",
@@ -69,6 +79,7 @@ export function createFetchHandler(deps: FetchHandlerDeps): (req: Request) => Pr
           const session = await sessionFromRequest(req, {
             ...(deps.auth ? { auth: deps.auth } : {}),
             ...(deps.env.internalApiToken ? { internalApiToken: deps.env.internalApiToken } : {}),
+            cache: sessions,
           });
           return await createContextInner({
             db: deps.db,
@@ -76,6 +87,8 @@ export function createFetchHandler(deps: FetchHandlerDeps): (req: Request) => Pr
             calendlyFor: deps.calendlyFor,
             calendlyOAuth: deps.calendlyOAuth ?? null,
             session,
+            caches,
+            ...(deps.sql ? { sql: deps.sql } : {}),
             ...(deps.now ? { now: deps.now } : {}),
             env: {
               publicWebhookBaseUrl: deps.env.publicWebhookBaseUrl,

@@ -2,13 +2,13 @@
 // (better-auth behind our auth handler, the tRPC handler, the admin route) on a real PostgreSQL.
 import { createCalendlyClientFactory } from "@booking/calendly";
 import { createDb } from "@booking/db";
-import { hashPassword } from "better-auth/crypto";
 import superjson from "superjson";
 import { createAuthHandler } from "../auth/auth-handler.ts";
 import { createAuth } from "../auth/create-auth.ts";
 import { createSignInThrottle, type SignInPolicy, type SignInThrottle } from "../auth/sign-in-throttle.ts";
 import {
   CALENDLY_BASE_URL,
+  createAccount as createAccountIn,
   createHarness,
   type Harness,
   PUBLIC_WEBHOOK_BASE_URL,
@@ -69,20 +69,8 @@ afterAll(async () => {
   await h.close();
 });
 
-async function createAccount(email: string, password: string, workspaceId?: string) {
-  const id = `u_${email.replace(/\W/g, "_")}`;
-  await h.db.user.create({ data: { id, email, name: email.split("@")[0]!, emailVerified: true } });
-  await h.db.account.create({
-    data: {
-      id: `${id}_c`,
-      accountId: id,
-      providerId: "credential",
-      userId: id,
-      password: await hashPassword(password),
-    },
-  });
-  if (workspaceId) await h.db.clientMember.create({ data: { clientId: workspaceId, email, role: "SETTER" } });
-}
+const createAccount = (email: string, password: string, workspaceId?: string) =>
+  createAccountIn(h.db, email, password, workspaceId);
 
 const signIn = (base: string, email: string, password: string, headers: Record<string, string> = {}) =>
   fetch(`${base}/api/auth/sign-in/email`, {

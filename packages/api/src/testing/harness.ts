@@ -10,6 +10,7 @@ import {
 import { calendlyHandlers, createFakeCalendly, type FakeCalendly } from "@booking/calendly/testing";
 import { createSecretBox, type Db, generateKey, type MemberRole, type SecretBox } from "@booking/db";
 import { createTestDatabase, type TestDatabase } from "@booking/db/testing";
+import { hashPassword } from "better-auth/crypto";
 import { setupServer } from "msw/node";
 import { createContextInner, type Session } from "../context.ts";
 import { appRouter } from "../root.ts";
@@ -142,4 +143,20 @@ export async function expectTRPCError(
     return e as { code: string; message: string; cause?: unknown };
   }
   throw new Error(`expected ${code}, but the call succeeded`);
+}
+
+/** A sign-in account (as an accepted invitation leaves it), optionally a SETTER of `workspaceId`. */
+export async function createAccount(db: Db, email: string, password: string, workspaceId?: string): Promise<void> {
+  const id = `u_${email.replace(/\W/g, "_")}`;
+  await db.user.create({ data: { id, email, name: email.split("@")[0]!, emailVerified: true } });
+  await db.account.create({
+    data: {
+      id: `${id}_c`,
+      accountId: id,
+      providerId: "credential",
+      userId: id,
+      password: await hashPassword(password),
+    },
+  });
+  if (workspaceId) await db.clientMember.create({ data: { clientId: workspaceId, email, role: "SETTER" } });
 }

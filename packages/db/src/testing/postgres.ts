@@ -22,9 +22,10 @@ const TEST_FLAGS = [
   ["shared_buffers", "128MB"],
 ].flatMap(([name, value]) => ["-c", `${name}=${value}`]);
 
-export async function startPostgres(): Promise<PostgresCluster> {
+/** `flags`: server settings (`-c name=value` pairs) instead of the test defaults (benchmarks tune their own). */
+export async function startPostgres(opts: { flags?: string[] } = {}): Promise<PostgresCluster> {
   const dir = mkdtempSync(join(tmpdir(), "booking-pg-"));
-  const server = await startEmbeddedPostgres({ dataDir: join(dir, "data"), flags: TEST_FLAGS });
+  const server = await startEmbeddedPostgres({ dataDir: join(dir, "data"), flags: opts.flags ?? TEST_FLAGS });
   let stopped = false;
   return {
     ...server,

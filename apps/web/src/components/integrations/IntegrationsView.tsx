@@ -16,6 +16,9 @@ const MeetingBookingCard = dynamic(() => import("./MeetingBookingCard").then((m)
   loading: cardLoading,
 });
 const CalendlyCard = dynamic(() => import("./CalendlyCard").then((m) => m.CalendlyCard), { loading: cardLoading });
+const MessageTemplateCard = dynamic(() => import("./MessageTemplateCard").then((m) => m.MessageTemplateCard), {
+  loading: cardLoading,
+});
 
 export function IntegrationsView() {
   const { workspace } = useWorkspace();
@@ -59,6 +62,9 @@ export function IntegrationsView() {
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 7 }}>
             <CalendlyCard workspaceId={workspace.id} calendly={calendly.data} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 5 }}>
+            <MessageTemplateCard workspaceId={workspace.id} settings={settings.data} />
           </Grid.Col>
         </Grid>
       </Stack>

@@ -1,7 +1,9 @@
-import { Table, Text } from "@mantine/core";
+import { Anchor, Table, Text } from "@mantine/core";
+import Link from "next/link";
 import { formatDateTime } from "~/lib/format";
 import { CopyBookingLinkButton } from "./CopyBookingLinkButton";
 import { LeadStatusBadge } from "./LeadStatusBadge";
+import { leadHref } from "./links";
 import type { LeadListItem } from "./types";
 
 const SOURCE_LABEL: Record<string, string> = {
@@ -11,9 +13,9 @@ const SOURCE_LABEL: Record<string, string> = {
   GHL: "GHL",
 };
 
-export function LeadsTable({ leads }: { leads: LeadListItem[] }) {
+export function LeadsTable({ workspaceId, leads }: { workspaceId: string; leads: LeadListItem[] }) {
   return (
-    <Table.ScrollContainer minWidth={760}>
+    <Table.ScrollContainer minWidth={900}>
       <Table verticalSpacing="sm" highlightOnHover aria-label="Leads" data-testid="leads-table">
         <Table.Thead>
           <Table.Tr>
@@ -21,6 +23,7 @@ export function LeadsTable({ leads }: { leads: LeadListItem[] }) {
             <Table.Th scope="col">Email</Table.Th>
             <Table.Th scope="col">Appointment</Table.Th>
             <Table.Th scope="col">Time</Table.Th>
+            <Table.Th scope="col">Host</Table.Th>
             <Table.Th scope="col">Source</Table.Th>
             <Table.Th scope="col">
               <span className="visually-hidden">Actions</span>
@@ -31,9 +34,9 @@ export function LeadsTable({ leads }: { leads: LeadListItem[] }) {
           {leads.map((lead) => (
             <Table.Tr key={lead.id} data-testid="lead-row">
               <Table.Td>
-                <Text size="sm" fw={500}>
+                <Anchor component={Link} href={leadHref(workspaceId, lead.id)} size="sm" fw={500}>
                   {lead.name}
-                </Text>
+                </Anchor>
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{lead.email}</Text>
@@ -45,6 +48,17 @@ export function LeadsTable({ leads }: { leads: LeadListItem[] }) {
                 <Text size="sm" style={{ whiteSpace: "nowrap" }}>
                   {lead.appointmentStartAt ? formatDateTime(lead.appointmentStartAt) : "—"}
                 </Text>
+              </Table.Td>
+              <Table.Td>
+                {lead.appointmentHostName || lead.appointmentHostEmail ? (
+                  <Text size="sm" title={lead.appointmentHostEmail ?? undefined}>
+                    {lead.appointmentHostName ?? lead.appointmentHostEmail}
+                  </Text>
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    —
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{SOURCE_LABEL[lead.source] ?? lead.source}</Text>

@@ -1,7 +1,7 @@
 "use client";
 
-import { Button, Card, Group, Modal, NativeSelect, Stack, Text, Title } from "@mantine/core";
-import { useDisclosure } from "@mantine/hooks";
+import { Button, Card, Group, Modal, NativeSelect, Stack, Text, TextInput, Title } from "@mantine/core";
+import { useDebouncedValue, useDisclosure } from "@mantine/hooks";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "~/trpc/react";
@@ -10,7 +10,7 @@ import { EmptyView } from "../states/EmptyView";
 import { ErrorState } from "../states/ErrorState";
 import { LoadingState } from "../states/LoadingState";
 import { CreateLeadForm } from "./CreateLeadForm";
-import { LEADS_PAGE_SIZE as PAGE_SIZE } from "./constants";
+import { LEADS_PAGE_SIZE as PAGE_SIZE, SEARCH_DEBOUNCE_MS } from "./constants";
 import { APPOINTMENT_STATUS } from "./LeadStatusBadge";
 import { LeadsTable } from "./LeadsTable";
 import type { LeadStatusFilter } from "./types";
@@ -24,8 +24,18 @@ export function LeadsView() {
   const { workspace } = useWorkspace();
   const trpc = useTRPC();
   const [status, setStatus] = useState<LeadStatusFilter | null>(null);
-  // Cursors of the pages visited so far; the last one is the current page.
-  const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
+  const [searchText, setSearchText] = useState("");
+  const [debounced] = useDebouncedValue(searchText.trim(), SEARCH_DEBOUNCE_MS);
+  const search = debounced.slice(0, 100);
+  // Cursors of the pages visited so far (for the current filters); the last one is the current page.
+  const [paging, setPaging] = useState<{ key: string; cursors: Array<string | undefined> }>({
+    key: "",
+    cursors: [undefined],
+  });
+  const filterKey = JSON.stringify([status, search]);
+  const cursors = paging.key === filterKey ? paging.cursors : [undefined];
+  const setCursors = (update: (c: Array<string | undefined>) => Array<string | undefined>) =>
+    setPaging({ key: filterKey, cursors: update(cursors) });
   const cursor = cursors[cursors.length - 1];
   const [createOpen, createModal] = useDisclosure(false);
 
@@ -34,6 +44,7 @@ export function LeadsView() {
       workspaceId: workspace.id,
       limit: PAGE_SIZE,
       ...(status ? { status } : {}),
+      ...(search ? { search } : {}),
       ...(cursor ? { cursor } : {}),
     }),
     placeholderData: keepPreviousData,
@@ -41,8 +52,8 @@ export function LeadsView() {
 
   const changeStatus = (value: string | null) => {
     setStatus(!value || value === "ALL" ? null : (value as LeadStatusFilter));
-    setCursors([undefined]);
   };
+  const filtered = Boolean(status || search);
 
   const items = leads.data?.items ?? [];
   const nextCursor = leads.data?.nextCursor ?? null;
@@ -60,6 +71,16 @@ export function LeadsView() {
           </Text>
         </div>
         <Group gap="sm" align="flex-end">
+          <TextInput
+            type="search"
+            label="Search leads"
+            placeholder="Name or email"
+            value={searchText}
+            onChange={(e) => setSearchText(e.currentTarget.value)}
+            maxLength={100}
+            w={240}
+            data-testid="leads-search"
+          />
           <NativeSelect
             label="Appointment status"
             data={STATUS_OPTIONS}
@@ -82,13 +103,23 @@ export function LeadsView() {
           </Stack>
         ) : items.length === 0 ? (
           <EmptyView
-            title={status ? "No leads with this status" : "No leads yet"}
+            title={search ? `No leads match “${search}”` : status ? "No leads with this status" : "No leads yet"}
             description={
-              status ? "Try another status filter." : "Create a lead, or wait for one to book through Calendly."
+              search
+                ? "Search looks at the start of the name, of the last name and of the email."
+                : status
+                  ? "Try another status filter."
+                  : "Create a lead, or wait for one to book through Calendly."
             }
             action={
-              status ? (
-                <Button variant="default" onClick={() => changeStatus("ALL")}>
+              filtered ? (
+                <Button
+                  variant="default"
+                  onClick={() => {
+                    changeStatus("ALL");
+                    setSearchText("");
+                  }}
+                >
                   Show all leads
                 </Button>
               ) : (
@@ -97,7 +128,7 @@ export function LeadsView() {
             }
           />
         ) : (
-          <LeadsTable leads={items} />
+          <LeadsTable workspaceId={workspace.id} leads={items} />
         )}
       </Card>
 

@@ -11,10 +11,11 @@ export function listHandler({
   input: z.output<typeof listSchema> & { workspaceId: string };
 }) {
   return listLeads(
-    { db: ctx.db },
+    { db: ctx.db, sql: ctx.sql },
     {
       workspaceId: input.workspaceId,
       ...(input.status ? { status: input.status } : {}),
+      ...(input.search ? { search: input.search } : {}),
       ...(input.cursor ? { cursor: input.cursor } : {}),
       ...(input.limit ? { limit: input.limit } : {}),
     },

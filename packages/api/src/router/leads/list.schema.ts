@@ -6,7 +6,9 @@ export const listSchema = input({
   status: z
     .enum(["NONE", "BOOKED", "CANCELED", "RESCHEDULED", "NO_SHOW"], { message: "Unknown appointment status" })
     .optional(),
-  cursor: text().trim().min(1).max(64).nullish(),
+  /** Prefix of the lead's name, of its last word, or of its email; blank means no search. */
+  search: text().trim().max(100, "Search is at most 100 characters").optional(),
+  cursor: text().trim().min(1).max(512, "Invalid cursor").nullish(),
   limit: z
     .number()
     .int("Limit must be a whole number")

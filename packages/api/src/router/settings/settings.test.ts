@@ -88,3 +88,53 @@ describe("settings", () => {
     await expectTRPCError(h.platform().settings.get({ workspaceId: "does-not-exist" }), "NOT_FOUND");
   });
 });
+
+describe("the booking message template", () => {
+  it("is null (the default) until an admin saves one; setters read it", async () => {
+    const id = await workspace();
+    await expect(h.user("sam@s.test").settings.get({ workspaceId: id })).resolves.toMatchObject({
+      bookingMessageTemplate: null,
+    });
+    const saved = await h
+      .user("boss@s.test")
+      .settings.update({ workspaceId: id, bookingMessageTemplate: "  Hi {{firstName}}, book here: {{ link }}  " });
+    expect(saved.bookingMessageTemplate).toBe("Hi {{firstName}}, book here: {{ link }}");
+    await expect(h.user("sam@s.test").settings.get({ workspaceId: id })).resolves.toMatchObject({
+      bookingMessageTemplate: "Hi {{firstName}}, book here: {{ link }}",
+    });
+    // Saving the template alone does not touch (or re-validate) the provider fields.
+    await expect(
+      h.user("boss@s.test").settings.update({ workspaceId: id, bookingMessageTemplate: null }),
+    ).resolves.toMatchObject({ bookingMessageTemplate: null, meetingBookingProvider: "GHL" });
+  });
+
+  it.each([
+    ["Hi {{firstName}}", ["The message must contain {{link}}"]],
+    ["Hi {{first_name}}: {{link}}", ["Unknown placeholder {{first_name}}: use {{firstName}}, {{name}} or {{link}}"]],
+    ["Hi {{firstName: {{link}}", ["A placeholder is not closed: write it as {{firstName}}, {{name}} or {{link}}"]],
+    ["   ", ["Write the message, or reset it to the default"]],
+    [`{{link}} ${"x".repeat(1000)}`, ["The message is at most 1000 characters"]],
+    [
+      "{{Link}} {{phone}}",
+      [
+        "The message must contain {{link}}",
+        "Unknown placeholder {{Link}}, {{phone}}: use {{firstName}}, {{name}} or {{link}}",
+      ],
+    ],
+  ])("refuses %j with field errors", async (template, messages) => {
+    const id = await workspace();
+    const err = await expectTRPCError(
+      h.user("boss@s.test").settings.update({ workspaceId: id, bookingMessageTemplate: template }),
+      "BAD_REQUEST",
+    );
+    expect(fieldErrorsOf(err.cause)).toEqual({ bookingMessageTemplate: messages });
+  });
+
+  it("only admins change it", async () => {
+    const id = await workspace();
+    await expectTRPCError(
+      h.user("sam@s.test").settings.update({ workspaceId: id, bookingMessageTemplate: "{{link}}" }),
+      "FORBIDDEN",
+    );
+  });
+});

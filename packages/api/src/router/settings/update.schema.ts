@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { httpsUrl, input, text, workspaceId } from "../../lib/validators.ts";
+import { bookingMessageTemplate } from "../../services/settings/message-template.ts";
 
 export const updateSchema = input({
   workspaceId,
@@ -11,4 +12,6 @@ export const updateSchema = input({
     .nullable()
     .optional(),
   ghlBookingLink: httpsUrl("Must be an https:// booking link").nullable().optional(),
+  /** The message a setter copies for a lead ({{firstName}}, {{name}}, {{link}}); null resets it to the default. */
+  bookingMessageTemplate: text().pipe(bookingMessageTemplate).nullable().optional(),
 });

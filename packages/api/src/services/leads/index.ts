@@ -1,5 +1,8 @@
-export { type BookingLink, bookingLinkForLead } from "./booking-link.ts";
+export { type BookingLink, type BookingLinkDeps, bookingLinkForLead } from "./booking-link.ts";
 export { type CreateLeadInput, createLead } from "./create-lead.ts";
-export { getLead, leadWorkspaceId } from "./get-lead.ts";
-export { type LeadListItem, type LeadView, leadListSelect, leadSelect } from "./lead-view.ts";
-export { type ListLeadsInput, listLeads } from "./list-leads.ts";
+export { getLead, getLeadDetails, leadWorkspaceId } from "./get-lead.ts";
+export type { BookingAnswer, HostMember, LeadDetails, LeadListItem, LeadView } from "./lead-view.ts";
+export { leadSelect } from "./lead-view.ts";
+export { type LeadPage, type ListLeadsInput, listLeads } from "./list-leads.ts";
+export { markNoShow, unmarkNoShow } from "./no-show.ts";
+export { leadTimeline, type TimelineChange, type TimelineEntry, type TimelinePage } from "./timeline.ts";

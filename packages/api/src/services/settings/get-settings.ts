@@ -8,6 +8,8 @@ export type WorkspaceSettingsView = {
   calendlyEventTypeLink: string | null;
   calendlyEventTypeUri: string | null;
   calendlyEventTypeName: string | null;
+  /** The workspace's booking message; null means the default (`DEFAULT_BOOKING_MESSAGE_TEMPLATE`). */
+  bookingMessageTemplate: string | null;
 };
 
 export const settingsSelect = {
@@ -17,6 +19,7 @@ export const settingsSelect = {
   calendlyEventTypeLink: true,
   calendlyEventTypeUri: true,
   calendlyEventTypeName: true,
+  bookingMessageTemplate: true,
 } as const;
 
 export const defaultSettings: WorkspaceSettingsView = {
@@ -26,6 +29,7 @@ export const defaultSettings: WorkspaceSettingsView = {
   calendlyEventTypeLink: null,
   calendlyEventTypeUri: null,
   calendlyEventTypeName: null,
+  bookingMessageTemplate: null,
 };
 
 export async function getSettings(deps: { db: Db }, workspaceId: string): Promise<WorkspaceSettingsView> {

@@ -6,6 +6,8 @@ export type UpdateSettingsInput = {
   meetingBookingProvider?: MeetingBookingProvider;
   ghlCalendarId?: string | null;
   ghlBookingLink?: string | null;
+  /** Null resets the message to the default. Validated by the caller (`bookingMessageTemplate` rule). */
+  bookingMessageTemplate?: string | null;
 };
 
 /**
@@ -28,6 +30,8 @@ export async function updateSettings(
     meetingBookingProvider: input.meetingBookingProvider ?? current.meetingBookingProvider,
     ghlCalendarId: input.ghlCalendarId === undefined ? current.ghlCalendarId : input.ghlCalendarId,
     ghlBookingLink: input.ghlBookingLink === undefined ? current.ghlBookingLink : input.ghlBookingLink,
+    bookingMessageTemplate:
+      input.bookingMessageTemplate === undefined ? current.bookingMessageTemplate : input.bookingMessageTemplate,
   };
 
   const fieldErrors: Record<string, string[]> = {};
