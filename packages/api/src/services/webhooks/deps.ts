@@ -1,15 +1,10 @@
 import type { Db, SecretBox } from "@booking/db";
-import { prismaRunner, type SqlRunner } from "./sql.ts";
 
-/** What the webhook services need; composition roots (webhooks server, tRPC context, tests) build it. */
+/** What reconciliation needs (its callers: the tRPC router, the worker's health check, the operator command). */
 export type WebhookServiceDeps = {
   db: Db;
   secrets: SecretBox;
   clock?: () => Date;
-  /** Where the delivery hot path runs its SQL; default: through `db` (Prisma). */
-  sql?: SqlRunner;
 };
-
-export const sqlOf = (deps: Pick<WebhookServiceDeps, "db" | "sql">): SqlRunner => deps.sql ?? prismaRunner(deps.db);
 
 export const now = (deps: { clock?: () => Date }): Date => (deps.clock ? deps.clock() : new Date());

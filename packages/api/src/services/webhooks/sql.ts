@@ -1,36 +1,24 @@
-// The hot path's SQL goes through this small interface so the webhooks server can run it on a
-// plain `pg` pool (Prisma's raw-query and interactive-transaction overhead is several times the
-// cost of the query on this path, see apps/webhooks/README.md "bench"). The statements are the
-// same either way; tests run them through Prisma (the default) and through pg.
-import type { Db, Prisma } from "@booking/db";
+// Where the webhook path runs its SQL. The webhooks server and the worker run it on a plain `pg`
+// pool (createSqlPool): Prisma's raw-query and interactive-transaction overhead is several times
+// the cost of these statements (apps/webhooks/README.md, "Bench"). The tRPC procedures and
+// reconciliation, whose composition root has only the Prisma client, run the same statements
+// through it (prismaRunner). Both are production paths and both are tested.
+import { type Db, Prisma } from "@booking/db";
+import pg from "pg";
 
 export type SqlQuery = { query<T = unknown>(q: Prisma.Sql): Promise<T[]> };
 export type SqlRunner = SqlQuery & { transaction<T>(fn: (q: SqlQuery) => Promise<T>): Promise<T> };
 
 export function prismaRunner(db: Db): SqlRunner {
   const wrap = (c: Pick<Db, "$queryRaw">): SqlQuery => ({ query: <T>(q: Prisma.Sql) => c.$queryRaw<T[]>(q) });
-  return { ...wrap(db), transaction: (fn) => db.$transaction((tx) => fn(wrap(tx))) };
+  return { ...wrap(db), transaction: (fn) => db.$transaction((tx) => fn(wrap(tx)), { timeout: 30_000 }) };
 }
-
-/** The part of pg.Pool / pg.PoolClient used here (packages/api does not depend on pg). */
-type PgClientLike = {
-  query(text: string, values: unknown[]): Promise<{ rows: unknown[] }>;
-  release(err?: Error | boolean): void;
-};
-export type PgPoolLike = {
-  query(text: string, values: unknown[]): Promise<{ rows: unknown[] }>;
-  connect(): Promise<PgClientLike>;
-};
 
 // Prisma stores DateTime as UTC in `timestamp(3)` columns: send ISO strings, whatever the TZ.
 const param = (v: unknown) => (v instanceof Date ? v.toISOString() : v);
 
-/**
- * Runs the same statements on a pg pool. The pool must parse `timestamp` (OID 1114) as UTC, e.g.
- * `new pg.Pool({ ..., types: { getTypeParser: (oid, fmt) => oid === 1114 ? (s) => new Date(s + "Z") : pg.types.getTypeParser(oid, fmt) } })`.
- */
-export function pgRunner(pool: PgPoolLike): SqlRunner {
-  const run = async <T>(c: Pick<PgClientLike, "query">, q: Prisma.Sql) =>
+function pgRunner(pool: pg.Pool): SqlRunner {
+  const run = async <T>(c: pg.Pool | pg.PoolClient, q: Prisma.Sql) =>
     (await c.query(q.text, q.values.map(param))).rows as T[];
   return {
     query: (q) => run(pool, q),
@@ -38,15 +26,15 @@ export function pgRunner(pool: PgPoolLike): SqlRunner {
       const client = await pool.connect();
       let broken: Error | undefined;
       try {
-        await client.query("BEGIN", []);
+        await client.query("BEGIN");
         const result = await fn({ query: (q) => run(client, q) });
-        await client.query("COMMIT", []);
+        await client.query("COMMIT");
         return result;
       } catch (error) {
         try {
-          await client.query("ROLLBACK", []);
+          await client.query("ROLLBACK");
         } catch (e) {
-          broken = e as Error; // connection is gone: do not return it to the pool
+          broken = e as Error; // the connection is gone: do not return it to the pool
         }
         throw error;
       } finally {
@@ -54,4 +42,55 @@ export function pgRunner(pool: PgPoolLike): SqlRunner {
       }
     },
   };
+}
+
+/** Runs `fn` in a savepoint: on failure the transaction is back where it was (locks taken before it are kept). */
+export async function inSavepoint<T>(tx: SqlQuery, fn: () => Promise<T>): Promise<T> {
+  await tx.query(Prisma.sql`SAVEPOINT attempt`);
+  let result: T;
+  try {
+    result = await fn();
+  } catch (error) {
+    await tx.query(Prisma.sql`ROLLBACK TO SAVEPOINT attempt`);
+    throw error;
+  }
+  await tx.query(Prisma.sql`RELEASE SAVEPOINT attempt`);
+  return result;
+}
+
+const TIMESTAMP = 1114; // timestamp without time zone: Prisma stores UTC there
+
+export type SqlPool = { pool: pg.Pool; sql: SqlRunner };
+
+export type SqlPoolOptions = {
+  url: string;
+  max?: number;
+  connectionTimeoutMillis?: number;
+  /** Shown in pg_stat_activity (which process holds what). */
+  applicationName?: string;
+  /** Session settings, e.g. `{ lock_timeout: "5s" }`. */
+  settings?: Record<string, string>;
+};
+
+/** The one way the webhooks server, the worker, the operator commands and their tests get a pg pool. */
+export function createSqlPool(opts: SqlPoolOptions): SqlPool {
+  const settings = Object.entries(opts.settings ?? {}).map(([k, v]) => `-c ${k}=${v}`);
+  const pool = new pg.Pool({
+    connectionString: opts.url,
+    max: opts.max ?? 10,
+    connectionTimeoutMillis: opts.connectionTimeoutMillis ?? 3_000,
+    idleTimeoutMillis: 30_000,
+    ...(opts.applicationName ? { application_name: opts.applicationName } : {}),
+    ...(settings.length > 0 ? { options: settings.join(" ") } : {}),
+    types: {
+      getTypeParser: ((oid: number, format?: "text" | "binary") =>
+        oid === TIMESTAMP
+          ? (s: string) => new Date(`${s.replace(" ", "T")}Z`)
+          : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle client losing its server (database restart) must not crash the process: the pool
+  // drops it and the next query opens a new connection.
+  pool.on("error", () => {});
+  return { pool, sql: pgRunner(pool) };
 }

@@ -1,0 +1,218 @@
+// The one mapping writer: the worker's drainer, replay and (through the inbox) reconciliation all
+// map deliveries here. One transaction per batch: lock the inbox rows, parse their stored bodies,
+// find and lock the candidate leads, decide in arrival order (decide-batch.ts, decide.ts), write
+// the leads, and record each row's result; the lead writes and the inbox status commit together,
+// so a delivery is mapped exactly once however many workers run.
+//
+// Failures stay with their delivery: the batch's lead work runs in a savepoint, and if it fails
+// for a reason a rerun does not fix, each delivery is mapped on its own, so only the bad one
+// fails. A failed delivery is tried again later with back-off (retry.ts) and after its last
+// attempt stays FAILED with its error, for an operator to replay (replay fails at once: a person
+// is watching). If the database goes away, nothing is recorded and the rows are mapped later.
+import { isInviteeEvent, parseCalendlyWebhook } from "@booking/calendly/webhooks";
+import { errorText, isDatabaseUnavailable, isRetryableConflict } from "./db-errors.ts";
+import { decideBatch, type Mapped, type MappingEvent } from "./decide-batch.ts";
+import { now } from "./deps.ts";
+import { inviteeFacts } from "./facts.ts";
+import {
+  type ClaimedDelivery,
+  claimDeliveries,
+  claimNextDeliveries,
+  type DeliveryResult,
+  recordResults,
+} from "./inbox-table.ts";
+import { lockCandidateLeads, writeLeads } from "./lead-table.ts";
+import { CONFLICT_ATTEMPTS, MAPPING_ATTEMPTS, retryDelayMs, retrying } from "./retry.ts";
+import { inSavepoint, type SqlQuery, type SqlRunner } from "./sql.ts";
+
+export type InboxDeps = { sql: SqlRunner; clock?: () => Date };
+
+/** After a failed attempt: try again later (the worker), or stop here (replay: a person is watching). */
+type FailurePolicy = "retry" | "final";
+
+type Prepared =
+  | { delivery: ClaimedDelivery; event: MappingEvent }
+  | { delivery: ClaimedDelivery; event: null; result: Pick<DeliveryResult, "status" | "outcome" | "error"> };
+
+/** What the stored body says, before any database work (pure). */
+function prepare(delivery: ClaimedDelivery): Prepared {
+  const parsed = parseCalendlyWebhook(delivery.rawBody);
+  if (parsed.ok && !isInviteeEvent(parsed.envelope.event)) {
+    return { delivery, event: null, result: { status: "IGNORED", outcome: "unhandled_event", error: null } };
+  }
+  if (!parsed.ok || !parsed.invitee) {
+    const error = parsed.ok ? "payload does not match Calendly's invitee schema" : parsed.error;
+    return { delivery, event: null, result: { status: "FAILED", outcome: "invalid_payload", error: errorText(error) } };
+  }
+  const event = parsed.envelope.event as Parameters<typeof inviteeFacts>[0];
+  const facts = inviteeFacts(event, parsed.envelope.created_at, parsed.invitee);
+  return { delivery, event: { workspaceId: delivery.clientId, facts } };
+}
+
+/** One attempt at mapping events together, in a savepoint; rerun when it lost a race. */
+function mapEvents(tx: SqlQuery, events: MappingEvent[], at: Date): Promise<Mapped[]> {
+  return retrying(
+    () =>
+      inSavepoint(tx, async () => {
+        const leads = await lockCandidateLeads(tx, events);
+        const { results, writes } = decideBatch(events, leads, at);
+        await writeLeads(tx, writes, at);
+        return results;
+      }),
+    { attempts: CONFLICT_ATTEMPTS, retryIf: isRetryableConflict },
+  );
+}
+
+const asError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
+
+/** Left for a later batch: an earlier delivery of its invitee failed in this one (and will be retried first). */
+const DEFERRED = "deferred";
+
+/**
+ * Maps the events together; if that fails, each on its own, so one bad delivery fails alone. A
+ * delivery after a failed one of the same invitee is deferred: arrival order per invitee holds.
+ */
+async function mapIsolating(
+  tx: SqlQuery,
+  items: Array<{ delivery: ClaimedDelivery; event: MappingEvent }>,
+  at: Date,
+): Promise<Map<string, Mapped | Error | typeof DEFERRED>> {
+  const out = new Map<string, Mapped | Error | typeof DEFERRED>();
+  if (items.length === 0) return out;
+  try {
+    const mapped = await mapEvents(
+      tx,
+      items.map((i) => i.event),
+      at,
+    );
+    for (const [i, it] of items.entries()) out.set(it.delivery.id, mapped[i]!);
+    return out;
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) throw error;
+    if (items.length === 1) return out.set(items[0]!.delivery.id, asError(error));
+  }
+  const failedInvitees = new Set<string>();
+  for (const { delivery, event } of items) {
+    if (failedInvitees.has(event.facts.uri)) {
+      out.set(delivery.id, DEFERRED);
+      continue;
+    }
+    try {
+      out.set(delivery.id, (await mapEvents(tx, [event], at))[0]!);
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) throw error;
+      failedInvitees.add(event.facts.uri);
+      out.set(delivery.id, asError(error));
+    }
+  }
+  return out;
+}
+
+function failure(delivery: ClaimedDelivery, error: Error, at: Date, policy: FailurePolicy): DeliveryResult {
+  const attempts = delivery.attempts + 1;
+  const last = policy === "final" || attempts >= MAPPING_ATTEMPTS;
+  return {
+    id: delivery.id,
+    status: last ? "FAILED" : "RECEIVED",
+    outcome: last ? "mapping_failed" : "retrying",
+    error: errorText(error),
+    leadId: null,
+    changes: null,
+    processedAt: at,
+    nextAttemptAt: last ? null : new Date(at.getTime() + retryDelayMs(attempts)),
+  };
+}
+
+export type MappedDelivery = DeliveryResult & { leadCreated: boolean };
+
+/** Maps claimed rows and records every row's result, in the caller's transaction. */
+async function mapClaimed(
+  tx: SqlQuery,
+  claimed: ClaimedDelivery[],
+  at: Date,
+  policy: FailurePolicy,
+): Promise<MappedDelivery[]> {
+  const prepared = claimed.map(prepare);
+  const mapped = await mapIsolating(
+    tx,
+    prepared.filter((p): p is Extract<Prepared, { event: MappingEvent }> => p.event !== null),
+    at,
+  );
+  const results: MappedDelivery[] = [];
+  for (const p of prepared) {
+    const base = { id: p.delivery.id, processedAt: at, nextAttemptAt: null, leadCreated: false };
+    const m = p.event === null ? null : mapped.get(p.delivery.id)!;
+    if (m === DEFERRED) continue;
+    if (p.event === null) results.push({ ...base, ...p.result, leadId: null, changes: null });
+    else if (m instanceof Error) results.push({ ...failure(p.delivery, m, at, policy), leadCreated: false });
+    else if (m) results.push({ ...base, ...m, error: null });
+  }
+  await recordResults(tx, results);
+  return results;
+}
+
+/** A transaction of the writer, rerun when it lost a race (a rerun claims afresh). */
+function inTransaction<T>(deps: InboxDeps, fn: (tx: SqlQuery) => Promise<T>): Promise<T> {
+  return retrying(() => deps.sql.transaction(fn), { attempts: CONFLICT_ATTEMPTS, retryIf: isRetryableConflict });
+}
+
+/** Rows claimed, and what became of them (`deferred`: left for later behind a failed delivery of their invitee). */
+export type BatchSummary = {
+  claimed: number;
+  processed: number;
+  ignored: number;
+  retrying: number;
+  failed: number;
+  deferred: number;
+};
+
+function summarize(claimed: number, results: MappedDelivery[]): BatchSummary {
+  const count = (pred: (r: MappedDelivery) => boolean) => results.filter(pred).length;
+  return {
+    claimed,
+    deferred: claimed - results.length,
+    processed: count((r) => r.status === "PROCESSED"),
+    ignored: count((r) => r.status === "IGNORED"),
+    retrying: count((r) => r.status === "RECEIVED"),
+    failed: count((r) => r.status === "FAILED"),
+  };
+}
+
+/** Maps the next batch of the inbox (the worker's step): claimed 0 means nothing is ready now. */
+export async function mapNextBatch(deps: InboxDeps, opts: { limit?: number } = {}): Promise<BatchSummary> {
+  const at = now(deps);
+  return inTransaction(deps, async (tx) => {
+    const claimed = await claimNextDeliveries(tx, { limit: opts.limit ?? 64, at });
+    return summarize(claimed.length, await mapClaimed(tx, claimed, at, "retry"));
+  });
+}
+
+/** Maps batches until nothing is ready (operators, tests; the worker runs mapNextBatch on wake-ups). */
+export async function drainInbox(deps: InboxDeps, opts: { limit?: number } = {}): Promise<BatchSummary> {
+  const total: BatchSummary = { claimed: 0, processed: 0, ignored: 0, retrying: 0, failed: 0, deferred: 0 };
+  for (;;) {
+    const s = await mapNextBatch(deps, opts);
+    if (s.claimed === 0) return total;
+    for (const k of Object.keys(total) as Array<keyof BatchSummary>) total[k] += s[k];
+  }
+}
+
+export type ChosenResult = Pick<DeliveryResult, "id" | "status" | "outcome" | "error">;
+
+/**
+ * Maps the chosen deliveries now (replay): those FAILED or still RECEIVED; a delivery already
+ * mapped (PROCESSED or IGNORED, possibly by a worker a moment ago) is left as it is and reported.
+ * A failure is final (FAILED with the error), whatever the number of attempts.
+ */
+export async function mapChosenDeliveries(deps: InboxDeps, ids: string[]): Promise<ChosenResult[]> {
+  const at = now(deps);
+  return inTransaction(deps, async (tx) => {
+    const claimed = await claimDeliveries(tx, ids);
+    const pending = claimed.filter((d) => d.status === "FAILED" || d.status === "RECEIVED");
+    const results = new Map((await mapClaimed(tx, pending, at, "final")).map((r) => [r.id, r]));
+    return claimed.map(({ id, status, outcome, error }) => {
+      const r = results.get(id);
+      return r ? { id, status: r.status, outcome: r.outcome, error: r.error } : { id, status, outcome, error };
+    });
+  });
+}
