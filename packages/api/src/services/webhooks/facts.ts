@@ -38,10 +38,10 @@ const date = (v: unknown): Date | null => {
   return Number.isNaN(d.getTime()) ? null : d;
 };
 
-/** A clean, non-empty string, or null. */
+/** A clean, trimmed, non-empty string, or null. */
 const str = (v: unknown): string | null => {
   if (typeof v !== "string") return null;
-  const s = cleanText(v);
+  const s = cleanText(v).trim();
   return s.length > 0 ? s : null;
 };
 
@@ -63,7 +63,7 @@ function bookingDetails(p: InviteePayload): BookingDetails {
     appointmentLocation: str(se.location?.location),
     appointmentJoinUrl: str(se.location?.join_url),
     appointmentHostName: str(host?.user_name),
-    appointmentHostEmail: str(host?.user_email?.trim().toLowerCase()),
+    appointmentHostEmail: str(host?.user_email)?.toLowerCase() ?? null,
     appointmentHostUri: str(host?.user),
     appointmentRescheduleUrl: str(p.reschedule_url),
     appointmentCancelUrl: str(p.cancel_url),
@@ -98,11 +98,11 @@ export function inviteeFacts(
     eventAt,
     uri: cleanText(p.uri),
     email: cleanText(p.email),
-    name: str(p.name?.trim()),
+    name: str(p.name),
     rescheduled: p.rescheduled === true,
     oldInvitee: str(p.old_invitee),
     newInvitee: str(p.new_invitee),
-    utmContent: str(p.tracking?.utm_content?.trim()),
+    utmContent: str(p.tracking?.utm_content),
     scheduledEventUri: str(se.uri) ?? str(p.event) ?? "",
     startAt: date(se.start_time),
     endAt: date(se.end_time),
