@@ -6,6 +6,7 @@ import type { CalendlyClientFactory } from "@booking/calendly";
 import type { Db, SecretBox } from "@booking/db";
 import { Logger as GraphileLogger, type LogLevel, run } from "graphile-worker";
 import type pg from "pg";
+import { startInboxDrainer } from "./inbox/drainer.ts";
 import type { Logger } from "./logger.ts";
 import { CRONTAB, taskList } from "./tasks/index.ts";
 
@@ -51,17 +52,24 @@ function graphileLogger(logger: Logger): GraphileLogger {
 }
 
 export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
-  const runner = await run({
-    pgPool: deps.pool,
-    concurrency: deps.settings.concurrency,
-    taskList: taskList(deps),
-    crontab: CRONTAB,
-    noHandleSignals: true,
-    logger: graphileLogger(deps.logger),
-  });
+  const inbox = startInboxDrainer({ pool: deps.pool, logger: deps.logger.child({ part: "inbox" }), clock: deps.clock });
+  let runner: Awaited<ReturnType<typeof run>>;
+  try {
+    runner = await run({
+      pgPool: deps.pool,
+      concurrency: deps.settings.concurrency,
+      taskList: taskList(deps),
+      crontab: CRONTAB,
+      noHandleSignals: true,
+      logger: graphileLogger(deps.logger),
+    });
+  } catch (error) {
+    await inbox.stop();
+    throw error;
+  }
   return {
     async stop() {
-      await runner.stop();
+      await Promise.all([inbox.stop(), runner.stop()]);
     },
   };
 }

@@ -11,4 +11,4 @@ export { type ReconcileInput, type ReconcileSummary, reconcileCalendlyWorkspace 
 export { type ReplayRequest, type ReplayResult, replayWebhookEvents } from "./replay.ts";
 export { deleteOldInboxRows } from "./retention.ts";
 export { createSigningKeyCache, type SigningKeyCache, type SigningKeyLookup } from "./signing-key.ts";
-export { createSqlPool, prismaRunner, type SqlPool, type SqlRunner } from "./sql.ts";
+export { createSqlPool, pgSqlRunner, prismaRunner, type SqlPool, type SqlRunner } from "./sql.ts";

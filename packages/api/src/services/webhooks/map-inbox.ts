@@ -10,6 +10,7 @@
 // attempt stays FAILED with its error, for an operator to replay (replay fails at once: a person
 // is watching). If the database goes away, nothing is recorded and the rows are mapped later.
 import { isInviteeEvent, parseCalendlyWebhook } from "@booking/calendly/webhooks";
+import { Prisma } from "@booking/db";
 import { errorText, isDatabaseUnavailable, isRetryableConflict } from "./db-errors.ts";
 import { decideBatch, type Mapped, type MappingEvent } from "./decide-batch.ts";
 import { now } from "./deps.ts";
@@ -151,9 +152,24 @@ async function mapClaimed(
   return results;
 }
 
+/**
+ * Bounds of a mapping transaction: a lead lock not granted within 5 s counts as a lost race (rerun,
+ * then a failed attempt, retried later), and a worker that stops talking mid-transaction (hung,
+ * or its host gone) loses its locks after 30 s, so its deliveries go to another worker.
+ */
+const TRANSACTION_LIMITS = Prisma.sql`SELECT set_config('lock_timeout', '5s', true),
+  set_config('idle_in_transaction_session_timeout', '30s', true)`;
+
 /** A transaction of the writer, rerun when it lost a race (a rerun claims afresh). */
 function inTransaction<T>(deps: InboxDeps, fn: (tx: SqlQuery) => Promise<T>): Promise<T> {
-  return retrying(() => deps.sql.transaction(fn), { attempts: CONFLICT_ATTEMPTS, retryIf: isRetryableConflict });
+  return retrying(
+    () =>
+      deps.sql.transaction(async (tx) => {
+        await tx.query(TRANSACTION_LIMITS);
+        return fn(tx);
+      }),
+    { attempts: CONFLICT_ATTEMPTS, retryIf: isRetryableConflict },
+  );
 }
 
 /** Rows claimed, and what became of them (`deferred`: left for later behind a failed delivery of their invitee). */

@@ -14,17 +14,32 @@ export function prismaRunner(db: Db): SqlRunner {
   return { ...wrap(db), transaction: (fn) => db.$transaction((tx) => fn(wrap(tx)), { timeout: 30_000 }) };
 }
 
-// Prisma stores DateTime as UTC in `timestamp(3)` columns: send ISO strings, whatever the TZ.
+// Prisma stores DateTime as UTC in `timestamp(3)` columns: send ISO strings, read them as UTC,
+// whatever the process's time zone (set per query, so any pg pool will do).
 const param = (v: unknown) => (v instanceof Date ? v.toISOString() : v);
+const TIMESTAMP = 1114; // timestamp without time zone
+const types = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === TIMESTAMP
+      ? (s: string) => new Date(`${s.replace(" ", "T")}Z`)
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
 
-function pgRunner(pool: pg.Pool): SqlRunner {
+/** The statements on a pg pool (the webhooks server's, the worker's). */
+export function pgSqlRunner(pool: pg.Pool): SqlRunner {
   const run = async <T>(c: pg.Pool | pg.PoolClient, q: Prisma.Sql) =>
-    (await c.query(q.text, q.values.map(param))).rows as T[];
+    (await c.query({ text: q.text, values: q.values.map(param), types })).rows as T[];
   return {
     query: (q) => run(pool, q),
     async transaction(fn) {
       const client = await pool.connect();
+      // The server going away mid-transaction fails the query in progress; the socket's error
+      // event must not also crash the process.
       let broken: Error | undefined;
+      const lost = (error: Error) => {
+        broken = error;
+      };
+      client.on("error", lost);
       try {
         await client.query("BEGIN");
         const result = await fn({ query: (q) => run(client, q) });
@@ -38,6 +53,7 @@ function pgRunner(pool: pg.Pool): SqlRunner {
         }
         throw error;
       } finally {
+        client.off("error", lost);
         client.release(broken);
       }
     },
@@ -58,8 +74,6 @@ export async function inSavepoint<T>(tx: SqlQuery, fn: () => Promise<T>): Promis
   return result;
 }
 
-const TIMESTAMP = 1114; // timestamp without time zone: Prisma stores UTC there
-
 export type SqlPool = { pool: pg.Pool; sql: SqlRunner };
 
 export type SqlPoolOptions = {
@@ -68,29 +82,20 @@ export type SqlPoolOptions = {
   connectionTimeoutMillis?: number;
   /** Shown in pg_stat_activity (which process holds what). */
   applicationName?: string;
-  /** Session settings, e.g. `{ lock_timeout: "5s" }`. */
-  settings?: Record<string, string>;
 };
 
-/** The one way the webhooks server, the worker, the operator commands and their tests get a pg pool. */
+/** The pg pool of the webhooks server, the operator commands and the tests. */
 export function createSqlPool(opts: SqlPoolOptions): SqlPool {
-  const settings = Object.entries(opts.settings ?? {}).map(([k, v]) => `-c ${k}=${v}`);
   const pool = new pg.Pool({
     connectionString: opts.url,
     max: opts.max ?? 10,
     connectionTimeoutMillis: opts.connectionTimeoutMillis ?? 3_000,
     idleTimeoutMillis: 30_000,
     ...(opts.applicationName ? { application_name: opts.applicationName } : {}),
-    ...(settings.length > 0 ? { options: settings.join(" ") } : {}),
-    types: {
-      getTypeParser: ((oid: number, format?: "text" | "binary") =>
-        oid === TIMESTAMP
-          ? (s: string) => new Date(`${s.replace(" ", "T")}Z`)
-          : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-    },
   });
-  // An idle client losing its server (database restart) must not crash the process: the pool
-  // drops it and the next query opens a new connection.
+  // A client losing its server (database restart) must not crash the process: the query in
+  // progress fails, the pool drops the client and the next query opens a new connection.
   pool.on("error", () => {});
-  return { pool, sql: pgRunner(pool) };
+  pool.on("connect", (client) => client.on("error", () => {}));
+  return { pool, sql: pgSqlRunner(pool) };
 }
