@@ -143,6 +143,7 @@ const LIST_COLUMNS = {
   deliveryCount: "int",
   attempts: "int",
   leadId: "text",
+  nextAttemptAt: "timestamp(3)",
   rawBody: "text",
 } as const satisfies Columns<WebhookEvent>;
 
