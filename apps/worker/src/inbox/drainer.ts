@@ -18,12 +18,14 @@ export type InboxDrainerOptions = {
   clock?: () => Date;
   /** Deliveries per mapping transaction (default 64). */
   batchSize?: number;
+  /** Batches mapped at once (default 2): deliveries that arrive while a batch is mapped need not wait for it. */
+  concurrency?: number;
   /** Looks for work this often without a notification (default 1 s). */
   pollMs?: number;
 };
 
 export type InboxDrainer = {
-  /** Finishes the batch in hand and stops; what is left stays in the inbox for the next worker. */
+  /** Finishes the batches in hand and stops; what is left stays in the inbox for the next worker. */
   stop(): Promise<void>;
 };
 
@@ -35,25 +37,34 @@ export function startInboxDrainer(opts: InboxDrainerOptions): InboxDrainer {
   const batchSize = opts.batchSize ?? 64;
   const pollMs = opts.pollMs ?? 1000;
   let running = true;
-  let notified = false;
-  let wake: (() => void) | null = null;
+  /** Wake-ups of the loops that are waiting for work. */
+  const waiting: Array<() => void> = [];
+  /** Work was announced while no loop was waiting: the next loop to look for work goes at once. */
+  let announced = false;
 
-  const notify = () => {
-    notified = true;
-    wake?.();
+  /** Work arrived: one waiting loop takes it (the others stay asleep); if all are busy, the next free one does. */
+  const wakeOne = () => {
+    const wake = waiting.shift();
+    if (wake) wake();
+    else announced = true;
   };
-  const listener = listen({ pool: opts.pool, channel: INBOX_CHANNEL, onNotify: notify, logger });
+  const listener = listen({ pool: opts.pool, channel: INBOX_CHANNEL, onNotify: wakeOne, logger });
 
-  /** Until a notification (also one that came while mapping), `ms`, or stop. */
+  /** Until work is announced, `ms` pass, or stop. */
   function sleep(ms: number): Promise<void> {
-    if (notified || !running) return Promise.resolve();
+    if (announced || !running) {
+      announced = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
-      const timer = setTimeout(() => wake?.(), ms);
-      wake = () => {
+      const wake = () => {
         clearTimeout(timer);
-        wake = null;
+        const i = waiting.indexOf(wake);
+        if (i >= 0) waiting.splice(i, 1);
         resolve();
       };
+      const timer = setTimeout(wake, ms);
+      waiting.push(wake);
     });
   }
 
@@ -66,13 +77,14 @@ export function startInboxDrainer(opts: InboxDrainerOptions): InboxDrainer {
   async function loop() {
     let errors = 0;
     while (running) {
-      notified = false;
       const started = performance.now();
       try {
         const s = await mapNextBatch(deps, { limit: batchSize });
         errors = 0;
         if (s.claimed > 0) {
           report(s, performance.now() - started);
+          // A full batch: there is likely more, so another loop may help.
+          if (s.claimed >= batchSize) wakeOne();
           continue;
         }
       } catch (error) {
@@ -86,12 +98,12 @@ export function startInboxDrainer(opts: InboxDrainerOptions): InboxDrainer {
     }
   }
 
-  const done = loop();
+  const loops = Array.from({ length: Math.max(1, opts.concurrency ?? 2) }, loop);
   return {
     async stop() {
       running = false;
-      wake?.();
-      await done;
+      for (const wake of [...waiting]) wake();
+      await Promise.all(loops);
       await listener.close();
     },
   };

@@ -41,6 +41,7 @@ export const APPOINTMENT_COLUMNS = {
 export type Answer = { question: string; answer: string | null; position: number };
 
 type AppointmentColumn = keyof typeof APPOINTMENT_COLUMNS;
+const FIELDS = Object.keys(APPOINTMENT_COLUMNS) as AppointmentColumn[];
 export type Appointment = Omit<Pick<Lead, AppointmentColumn>, "appointmentAnswers"> & {
   appointmentAnswers: Answer[] | null;
 };
@@ -73,33 +74,36 @@ export type InviteeDetails = Pick<
 >;
 
 export const EMPTY_APPOINTMENT: Appointment = {
+  ...(Object.fromEntries(FIELDS.map((k) => [k, null])) as Omit<Appointment, "appointmentStatus">),
   appointmentStatus: "NONE",
-  ...(Object.fromEntries(
-    Object.keys(APPOINTMENT_COLUMNS)
-      .filter((k) => k !== "appointmentStatus")
-      .map((k) => [k, null]),
-  ) as Omit<Appointment, "appointmentStatus">),
 };
 
 /** The appointment columns of a row (a candidate lead, a decided appointment), nothing else. */
 export function appointmentOf(row: Appointment): Appointment {
-  return Object.fromEntries(
-    Object.keys(APPOINTMENT_COLUMNS).map((k) => [k, row[k as AppointmentColumn]]),
-  ) as Appointment;
+  const out: Record<string, unknown> = {};
+  for (const k of FIELDS) out[k] = row[k];
+  return out as Appointment;
 }
 
 /** `{ field: [before, after] }`, dates as ISO strings: what a delivery changed on its lead (the timeline). */
 export type Changes = Record<string, [unknown, unknown]>;
 
 const plain = (v: unknown) => (v instanceof Date ? v.toISOString() : (v ?? null));
+const same = (a: unknown, b: unknown) =>
+  a === b ||
+  (a instanceof Date && b instanceof Date && a.getTime() === b.getTime()) ||
+  (typeof a === "object" &&
+    a !== null &&
+    typeof b === "object" &&
+    b !== null &&
+    JSON.stringify(a) === JSON.stringify(b));
 
 /** What differs between two states of a lead; `calendlyEventAt` is bookkeeping, not a change a person sees. */
 export function changesBetween(before: Appointment, after: Appointment): Changes {
   const changes: Changes = {};
-  for (const key of Object.keys(APPOINTMENT_COLUMNS) as AppointmentColumn[]) {
-    if (key === "calendlyEventAt") continue;
-    const [b, a] = [plain(before[key]), plain(after[key])];
-    if (JSON.stringify(b) !== JSON.stringify(a)) changes[key] = [b, a];
+  for (const key of FIELDS) {
+    if (key === "calendlyEventAt" || same(before[key] ?? null, after[key] ?? null)) continue;
+    changes[key] = [plain(before[key]), plain(after[key])];
   }
   return changes;
 }

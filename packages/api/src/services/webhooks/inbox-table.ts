@@ -1,7 +1,6 @@
 // The statements of the webhook path on "WebhookEvent" (the inbox), each written whole here:
 // store deliveries, claim them for mapping, record what mapping did, page the inbox, delete old rows.
 import { Prisma, type WebhookEvent, type WebhookEventStatus } from "@booking/db";
-import type { Changes } from "./appointment.ts";
 import { type Columns, columnList, unnestRows } from "./columns.ts";
 import { newId } from "./ids.ts";
 import type { SqlQuery } from "./sql.ts";
@@ -70,9 +69,13 @@ export type ClaimedDelivery = Pick<WebhookEvent, keyof typeof CLAIMED_COLUMNS>;
 
 /**
  * Locks the next deliveries to map, oldest first, skipping rows another worker holds and rows
- * waiting for a retry. A delivery waits while an earlier one of the same invitee is unmapped
- * (held by another worker, waiting for a retry, or itself held back): deliveries of one invitee
- * are mapped in arrival order, several of them in one batch when none is held elsewhere.
+ * waiting for a retry, and returns them in arrival order. A delivery waits while an earlier one of
+ * the same invitee is unmapped (held by another worker, waiting for a retry, or itself held back),
+ * so the deliveries of one invitee are mapped in arrival order, several in one batch when none is
+ * held elsewhere. The mapping transaction turns bitmap scans off (map-inbox.ts): the oldest rows
+ * are then read in index order, LIMIT stops the scan, and each scan marks the index entries of
+ * rows mapped meanwhile as dead, so a claim stays cheap however large the backlog or how long
+ * since the last vacuum.
  */
 export async function claimNextDeliveries(q: SqlQuery, opts: { limit: number; at: Date }): Promise<ClaimedDelivery[]> {
   return q.query<ClaimedDelivery>(Prisma.sql`
@@ -83,12 +86,16 @@ export async function claimNextDeliveries(q: SqlQuery, opts: { limit: number; at
       LIMIT ${opts.limit}
       FOR UPDATE SKIP LOCKED
     )
-    SELECT ${columnList(CLAIMED_COLUMNS, "w")} FROM picked p JOIN "WebhookEvent" w ON w.id = p.id
-    WHERE NOT EXISTS (
-      SELECT 1 FROM "WebhookEvent" e
+    SELECT ${columnList(CLAIMED_COLUMNS, "w")} FROM picked p
+    JOIN "WebhookEvent" w ON w.id = p.id
+    -- One index lookup per picked row.
+    LEFT JOIN LATERAL (
+      SELECT 1 AS held FROM "WebhookEvent" e
       WHERE e."inviteeUri" = p."inviteeUri" AND e.status = 'RECEIVED'
         AND (e."receivedAt", e.id) < (p."receivedAt", p.id)
-        AND e.id NOT IN (SELECT id FROM picked))
+        AND e.id NOT IN (SELECT id FROM picked)
+      LIMIT 1) earlier ON true
+    WHERE earlier.held IS NULL
     ORDER BY p."receivedAt", p.id`);
 }
 
@@ -99,34 +106,6 @@ export async function claimDeliveries(q: SqlQuery, ids: string[]): Promise<Claim
     WHERE id = ANY(${ids}::text[])
     ORDER BY "receivedAt", id
     FOR UPDATE`);
-}
-
-// ---- record what mapping did
-
-const RESULT_COLUMNS = {
-  id: "text",
-  status: '"WebhookEventStatus"',
-  outcome: "text",
-  error: "text",
-  leadId: "text",
-  changes: "jsonb",
-  processedAt: "timestamp(3)",
-  nextAttemptAt: "timestamp(3)",
-} as const satisfies Columns<WebhookEvent>;
-
-/** What an attempt at mapping one delivery did; `changes` are what it changed on `leadId`. */
-export type DeliveryResult = Omit<Pick<WebhookEvent, keyof typeof RESULT_COLUMNS>, "changes"> & {
-  changes: Changes | null;
-};
-
-/** Records the attempt on each row (`attempts` + 1), in the transaction that wrote the leads. */
-export async function recordResults(q: SqlQuery, results: DeliveryResult[]): Promise<void> {
-  if (results.length === 0) return;
-  const { id: _key, ...set } = RESULT_COLUMNS;
-  await q.query(Prisma.sql`
-    UPDATE "WebhookEvent" w SET (${columnList(set)}, attempts) = (${columnList(set, "r")}, w.attempts + 1)
-    FROM ${unnestRows(RESULT_COLUMNS, results, "r")}
-    WHERE w.id = r.id`);
 }
 
 // ---- the Inbox page

@@ -6,25 +6,20 @@
 //
 // Failures stay with their delivery: the batch's lead work runs in a savepoint, and if it fails
 // for a reason a rerun does not fix, each delivery is mapped on its own, so only the bad one
-// fails. A failed delivery is tried again later with back-off (retry.ts) and after its last
+// fails. A batch is 6 round trips whatever its size: begin, claim, savepoint, candidate leads,
+// writes (write-batch.ts), commit. A failed delivery is tried again later with back-off (retry.ts) and after its last
 // attempt stays FAILED with its error, for an operator to replay (replay fails at once: a person
 // is watching). If the database goes away, nothing is recorded and the rows are mapped later.
 import { isInviteeEvent, parseCalendlyWebhook } from "@booking/calendly/webhooks";
-import { Prisma } from "@booking/db";
 import { errorText, isDatabaseUnavailable, isRetryableConflict } from "./db-errors.ts";
 import { decideBatch, type Mapped, type MappingEvent } from "./decide-batch.ts";
 import { now } from "./deps.ts";
 import { inviteeFacts } from "./facts.ts";
-import {
-  type ClaimedDelivery,
-  claimDeliveries,
-  claimNextDeliveries,
-  type DeliveryResult,
-  recordResults,
-} from "./inbox-table.ts";
-import { lockCandidateLeads, writeLeads } from "./lead-table.ts";
+import { type ClaimedDelivery, claimDeliveries, claimNextDeliveries } from "./inbox-table.ts";
+import { lockCandidateLeads } from "./lead-table.ts";
 import { CONFLICT_ATTEMPTS, MAPPING_ATTEMPTS, retryDelayMs, retrying } from "./retry.ts";
 import { inSavepoint, type SqlQuery, type SqlRunner } from "./sql.ts";
+import { type DeliveryResult, writeBatch } from "./write-batch.ts";
 
 export type InboxDeps = { sql: SqlRunner; clock?: () => Date };
 
@@ -50,66 +45,15 @@ function prepare(delivery: ClaimedDelivery): Prepared {
   return { delivery, event: { workspaceId: delivery.clientId, facts } };
 }
 
-/** One attempt at mapping events together, in a savepoint; rerun when it lost a race. */
-function mapEvents(tx: SqlQuery, events: MappingEvent[], at: Date): Promise<Mapped[]> {
-  return retrying(
-    () =>
-      inSavepoint(tx, async () => {
-        const leads = await lockCandidateLeads(tx, events);
-        const { results, writes } = decideBatch(events, leads, at);
-        await writeLeads(tx, writes, at);
-        return results;
-      }),
-    { attempts: CONFLICT_ATTEMPTS, retryIf: isRetryableConflict },
-  );
+export type MappedDelivery = DeliveryResult & { leadCreated: boolean };
+
+type Mappable = { delivery: ClaimedDelivery; event: MappingEvent };
+
+function mapped(delivery: ClaimedDelivery, m: Mapped, at: Date): MappedDelivery {
+  return { id: delivery.id, ...m, error: null, processedAt: at, nextAttemptAt: null };
 }
 
-const asError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
-
-/** Left for a later batch: an earlier delivery of its invitee failed in this one (and will be retried first). */
-const DEFERRED = "deferred";
-
-/**
- * Maps the events together; if that fails, each on its own, so one bad delivery fails alone. A
- * delivery after a failed one of the same invitee is deferred: arrival order per invitee holds.
- */
-async function mapIsolating(
-  tx: SqlQuery,
-  items: Array<{ delivery: ClaimedDelivery; event: MappingEvent }>,
-  at: Date,
-): Promise<Map<string, Mapped | Error | typeof DEFERRED>> {
-  const out = new Map<string, Mapped | Error | typeof DEFERRED>();
-  if (items.length === 0) return out;
-  try {
-    const mapped = await mapEvents(
-      tx,
-      items.map((i) => i.event),
-      at,
-    );
-    for (const [i, it] of items.entries()) out.set(it.delivery.id, mapped[i]!);
-    return out;
-  } catch (error) {
-    if (isDatabaseUnavailable(error)) throw error;
-    if (items.length === 1) return out.set(items[0]!.delivery.id, asError(error));
-  }
-  const failedInvitees = new Set<string>();
-  for (const { delivery, event } of items) {
-    if (failedInvitees.has(event.facts.uri)) {
-      out.set(delivery.id, DEFERRED);
-      continue;
-    }
-    try {
-      out.set(delivery.id, (await mapEvents(tx, [event], at))[0]!);
-    } catch (error) {
-      if (isDatabaseUnavailable(error)) throw error;
-      failedInvitees.add(event.facts.uri);
-      out.set(delivery.id, asError(error));
-    }
-  }
-  return out;
-}
-
-function failure(delivery: ClaimedDelivery, error: Error, at: Date, policy: FailurePolicy): DeliveryResult {
+function failure(delivery: ClaimedDelivery, error: unknown, at: Date, policy: FailurePolicy): MappedDelivery {
   const attempts = delivery.attempts + 1;
   const last = policy === "final" || attempts >= MAPPING_ATTEMPTS;
   return {
@@ -121,58 +65,110 @@ function failure(delivery: ClaimedDelivery, error: Error, at: Date, policy: Fail
     changes: null,
     processedAt: at,
     nextAttemptAt: last ? null : new Date(at.getTime() + retryDelayMs(attempts)),
+    leadCreated: false,
   };
 }
 
-export type MappedDelivery = DeliveryResult & { leadCreated: boolean };
+/**
+ * One attempt at mapping events together, in a savepoint (rerun when it lost a race): lock their
+ * candidate leads, decide, and write the leads with the results, `also` included.
+ */
+function attempt(tx: SqlQuery, items: Mappable[], also: MappedDelivery[], at: Date): Promise<MappedDelivery[]> {
+  return retrying(
+    () =>
+      inSavepoint(tx, async () => {
+        const events = items.map((i) => i.event);
+        const leads = await lockCandidateLeads(tx, events);
+        const { results, writes } = decideBatch(events, leads, at);
+        const done = items.map((it, i) => mapped(it.delivery, results[i]!, at));
+        await writeBatch(tx, writes, [...done, ...also], at);
+        return done;
+      }),
+    { attempts: CONFLICT_ATTEMPTS, retryIf: isRetryableConflict },
+  );
+}
 
-/** Maps claimed rows and records every row's result, in the caller's transaction. */
+/**
+ * Maps claimed rows and records every row's result, in the caller's transaction: all together;
+ * if that fails, each on its own, so one bad delivery fails alone. A delivery after a failed one
+ * of the same invitee is left as it was (deferred: it stays behind the retry), so the arrival
+ * order per invitee holds.
+ */
 async function mapClaimed(
   tx: SqlQuery,
   claimed: ClaimedDelivery[],
   at: Date,
   policy: FailurePolicy,
 ): Promise<MappedDelivery[]> {
+  if (claimed.length === 0) return [];
   const prepared = claimed.map(prepare);
-  const mapped = await mapIsolating(
-    tx,
-    prepared.filter((p): p is Extract<Prepared, { event: MappingEvent }> => p.event !== null),
-    at,
+  const items = prepared.filter((p): p is Mappable => p.event !== null);
+  const unmapped = prepared.flatMap((p): MappedDelivery[] =>
+    p.event === null
+      ? [
+          {
+            id: p.delivery.id,
+            ...p.result,
+            leadId: null,
+            changes: null,
+            processedAt: at,
+            nextAttemptAt: null,
+            leadCreated: false,
+          },
+        ]
+      : [],
   );
-  const results: MappedDelivery[] = [];
-  for (const p of prepared) {
-    const base = { id: p.delivery.id, processedAt: at, nextAttemptAt: null, leadCreated: false };
-    const m = p.event === null ? null : mapped.get(p.delivery.id)!;
-    if (m === DEFERRED) continue;
-    if (p.event === null) results.push({ ...base, ...p.result, leadId: null, changes: null });
-    else if (m instanceof Error) results.push({ ...failure(p.delivery, m, at, policy), leadCreated: false });
-    else if (m) results.push({ ...base, ...m, error: null });
+  let batchError: unknown;
+  try {
+    return [...(await attempt(tx, items, unmapped, at)), ...unmapped];
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) throw error;
+    batchError = error;
   }
-  await recordResults(tx, results);
-  return results;
+  const results = [...unmapped];
+  const failures: MappedDelivery[] = [];
+  const failedInvitees = new Set<string>();
+  for (const it of items) {
+    if (failedInvitees.has(it.event.facts.uri)) continue;
+    try {
+      if (items.length === 1) throw batchError;
+      results.push(...(await attempt(tx, [it], [], at)));
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) throw error;
+      failedInvitees.add(it.event.facts.uri);
+      failures.push(failure(it.delivery, error, at, policy));
+    }
+  }
+  await writeBatch(tx, [], [...unmapped, ...failures], at);
+  return [...results, ...failures];
 }
 
 /**
- * Bounds of a mapping transaction: a lead lock not granted within 5 s counts as a lost race (rerun,
- * then a failed attempt, retried later), and a worker that stops talking mid-transaction (hung,
- * or its host gone) loses its locks after 30 s, so its deliveries go to another worker.
+ * Settings of a mapping transaction. A lead lock not granted within 5 s counts as a lost race
+ * (rerun, then a failed attempt, retried later); a worker that stops talking mid-transaction (hung,
+ * or its host gone) loses its locks after 30 s, so its deliveries go to another worker. The commit
+ * does not wait for the disk: a mapping is redone from its stored delivery, so a crash that loses
+ * the last mappings (a fraction of a second; PostgreSQL stays consistent, the lost transactions
+ * simply did not happen and their rows are RECEIVED again) costs a re-mapping, never a delivery;
+ * the inbox insert that accepted the delivery was durable before Calendly got its 200. Bitmap
+ * scans are off: every statement here is a handful of index lookups, and the claim must walk
+ * the queue's index in order (inbox-table.ts, claimNextDeliveries).
  */
-const TRANSACTION_LIMITS = Prisma.sql`SELECT set_config('lock_timeout', '5s', true),
-  set_config('idle_in_transaction_session_timeout', '30s', true)`;
+const MAPPING_TRANSACTION = {
+  lock_timeout: "5s",
+  idle_in_transaction_session_timeout: "30s",
+  synchronous_commit: "off",
+  enable_bitmapscan: "off",
+};
 
 /** A transaction of the writer, rerun when it lost a race (a rerun claims afresh). */
 function inTransaction<T>(deps: InboxDeps, fn: (tx: SqlQuery) => Promise<T>): Promise<T> {
-  return retrying(
-    () =>
-      deps.sql.transaction(async (tx) => {
-        await tx.query(TRANSACTION_LIMITS);
-        return fn(tx);
-      }),
-    { attempts: CONFLICT_ATTEMPTS, retryIf: isRetryableConflict },
-  );
+  return retrying(() => deps.sql.transaction(fn, MAPPING_TRANSACTION), {
+    attempts: CONFLICT_ATTEMPTS,
+    retryIf: isRetryableConflict,
+  });
 }
 
-/** Rows claimed, and what became of them (`deferred`: left for later behind a failed delivery of their invitee). */
 export type BatchSummary = {
   claimed: number;
   processed: number;

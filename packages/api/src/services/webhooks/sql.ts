@@ -7,12 +7,37 @@ import { type Db, Prisma } from "@booking/db";
 import pg from "pg";
 
 export type SqlQuery = { query<T = unknown>(q: Prisma.Sql): Promise<T[]> };
-export type SqlRunner = SqlQuery & { transaction<T>(fn: (q: SqlQuery) => Promise<T>): Promise<T> };
+/** Settings for one transaction only (SET LOCAL), e.g. `{ lock_timeout: "5s" }`. */
+export type TransactionSettings = Record<string, string>;
+export type SqlRunner = SqlQuery & {
+  transaction<T>(fn: (q: SqlQuery) => Promise<T>, settings?: TransactionSettings): Promise<T>;
+};
 
 export function prismaRunner(db: Db): SqlRunner {
   const wrap = (c: Pick<Db, "$queryRaw">): SqlQuery => ({ query: <T>(q: Prisma.Sql) => c.$queryRaw<T[]>(q) });
-  return { ...wrap(db), transaction: (fn) => db.$transaction((tx) => fn(wrap(tx)), { timeout: 30_000 }) };
+  return {
+    ...wrap(db),
+    transaction: (fn, settings = {}) =>
+      db.$transaction(
+        async (tx) => {
+          const entries = Object.entries(settings);
+          if (entries.length > 0)
+            await tx.$queryRaw(
+              Prisma.sql`SELECT ${Prisma.join(entries.map(([k, v]) => Prisma.sql`set_config(${k}, ${v}, true)`))}`,
+            );
+          return fn(wrap(tx));
+        },
+        { timeout: 30_000 },
+      ),
+  };
 }
+
+const quoted = (v: string) => `'${v.replace(/'/g, "''")}'`;
+/** `BEGIN; SET LOCAL a = 'x'; ...` in one round trip (the simple protocol takes several statements). */
+const begin = (settings: TransactionSettings) =>
+  ["BEGIN", ...Object.entries(settings).map(([k, v]) => `SET LOCAL ${k.replace(/[^a-z_]/g, "")} = ${quoted(v)}`)].join(
+    "; ",
+  );
 
 // Prisma stores DateTime as UTC in `timestamp(3)` columns: send ISO strings, read them as UTC,
 // whatever the process's time zone (set per query, so any pg pool will do).
@@ -31,7 +56,7 @@ export function pgSqlRunner(pool: pg.Pool): SqlRunner {
     (await c.query({ text: q.text, values: q.values.map(param), types })).rows as T[];
   return {
     query: (q) => run(pool, q),
-    async transaction(fn) {
+    async transaction(fn, settings = {}) {
       const client = await pool.connect();
       // The server going away mid-transaction fails the query in progress; the socket's error
       // event must not also crash the process.
@@ -41,7 +66,7 @@ export function pgSqlRunner(pool: pg.Pool): SqlRunner {
       };
       client.on("error", lost);
       try {
-        await client.query("BEGIN");
+        await client.query(begin(settings));
         const result = await fn({ query: (q) => run(client, q) });
         await client.query("COMMIT");
         return result;
@@ -60,18 +85,19 @@ export function pgSqlRunner(pool: pg.Pool): SqlRunner {
   };
 }
 
-/** Runs `fn` in a savepoint: on failure the transaction is back where it was (locks taken before it are kept). */
+/**
+ * Runs `fn` in a savepoint: on failure the transaction is back where it was (locks taken before it
+ * are kept). A savepoint that succeeded is not released (a round trip saved): the commit ends it,
+ * and a later ROLLBACK TO goes back to the latest one of the same name.
+ */
 export async function inSavepoint<T>(tx: SqlQuery, fn: () => Promise<T>): Promise<T> {
   await tx.query(Prisma.sql`SAVEPOINT attempt`);
-  let result: T;
   try {
-    result = await fn();
+    return await fn();
   } catch (error) {
     await tx.query(Prisma.sql`ROLLBACK TO SAVEPOINT attempt`);
     throw error;
   }
-  await tx.query(Prisma.sql`RELEASE SAVEPOINT attempt`);
-  return result;
 }
 
 export type SqlPool = { pool: pg.Pool; sql: SqlRunner };

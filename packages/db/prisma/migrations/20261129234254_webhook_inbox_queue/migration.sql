@@ -5,7 +5,7 @@ ALTER TABLE "WebhookEvent" ADD COLUMN     "nextAttemptAt" TIMESTAMP(3);
 CREATE INDEX "WebhookEvent_clientId_status_receivedAt_id_idx" ON "WebhookEvent"("clientId", "status", "receivedAt", "id");
 
 -- CreateIndex
-CREATE INDEX "WebhookEvent_inviteeUri_idx" ON "WebhookEvent"("inviteeUri");
+CREATE INDEX "WebhookEvent_inviteeUri_status_idx" ON "WebhookEvent"("inviteeUri", "status");
 
 
 -- Wake the inbox workers (LISTEN webhook_inbox) when deliveries are stored. A statement-level
