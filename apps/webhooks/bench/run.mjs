@@ -8,7 +8,8 @@
 //      are checked against the unique deliveries sent;
 //   3. lag: deliveries at a steady 1,000/s with the worker running; time from each delivery's 200
 //      to its lead committed and readable (bench/lag.mjs), p50/p99/max; rows checked again.
-// Env: BENCH_SECONDS (10), BENCH_CONNECTIONS (32), BENCH_LAG_RATE (1000), BENCH_LAG_SECONDS (10).
+// Env: BENCH_SECONDS (10), BENCH_CONNECTIONS (32), BENCH_LAG_RATE (1000), BENCH_LAG_SECONDS (10),
+// BENCH_ONLY=lag (only part 3).
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
@@ -148,85 +149,97 @@ try {
   const baseUrl = `http://127.0.0.1:${basePort}`;
   await waitHealthy(serverUrl);
 
-  // ---- 1. ingest, side by side
-  const targets = {
-    baseline: {
-      name: "baseline (node:http + pg: verify + 1 INSERT)",
-      url: baseUrl,
-      ws: env.workspaces.baseline,
-      runs: [],
-    },
-    server: { name: "webhooks server (inbox-first)", url: serverUrl, ws: env.workspaces.server, runs: [] },
-  };
-  let serverUnique = 0;
-  for (const key of ["baseline", "server"]) {
-    const warm = await load(targets[key].url, targets[key].ws, 2); // JIT, pools, caches
-    if (key === "server") serverUnique += warm.unique;
-  }
-  for (const key of ["baseline", "server", "server", "baseline"]) {
-    const r = await load(targets[key].url, targets[key].ws, SECONDS);
-    targets[key].runs.push(r);
-    if (key === "server") serverUnique += r.unique;
-  }
-  console.log("");
-  console.log("1. ingest (no worker running)");
-  console.log(`   ${"target".padEnd(46)}  run  deliveries/s   p50 ms   p99 ms   max ms  non-2xx  errors`);
-  for (const t of Object.values(targets))
-    t.runs.forEach((r, i) =>
-      console.log(
-        `   ${t.name.padEnd(46)}  ${pad(i + 1, 3)}${pad(r.rps.toFixed(0), 14)}${pad(r.p50, 9)}${pad(r.p99, 9)}${pad(r.max, 9)}${pad(r.non2xx, 9)}${pad(r.errors + r.timeouts, 8)}`,
-      ),
-    );
-  const b = { rps: mean(targets.baseline.runs.map((r) => r.rps)), p99: mean(targets.baseline.runs.map((r) => r.p99)) };
-  const s = { rps: mean(targets.server.runs.map((r) => r.rps)), p99: mean(targets.server.runs.map((r) => r.p99)) };
-  const failures = targets.server.runs.reduce((n, r) => n + r.non2xx + r.errors + r.timeouts, 0);
-  const ratio = s.rps / b.rps;
-  const p99Ratio = s.p99 / b.p99;
-  console.log(
-    `   mean: baseline ${b.rps.toFixed(0)}/s p99 ${b.p99.toFixed(1)} ms; server ${s.rps.toFixed(0)}/s p99 ${s.p99.toFixed(1)} ms`,
-  );
-  console.log(`   throughput ratio server/baseline: ${ratio.toFixed(2)} (bar >= 0.90) ${verdict(ratio >= 0.9)}`);
-  console.log(`   p99 ratio server/baseline: ${p99Ratio.toFixed(2)} (bar <= 1.20) ${verdict(p99Ratio <= 1.2)}`);
-  console.log(`   server non-2xx + errors: ${failures} (bar 0) ${verdict(failures === 0)}`);
-
-  // ---- 2. the worker drains what the server stored
   const db = new pg.Client({ connectionString: env.url });
   await db.connect();
-  await db.query(`DELETE FROM "WebhookEvent" WHERE "clientId" = $1`, [env.workspaces.baseline.id]); // not the worker's
-  const stored = await counts(db, env.workspaces.server.id);
-  start(process.execPath, ["dist/main.js"], {
-    cwd: workerApp,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: env.url,
-      CREDENTIALS_ENCRYPTION_KEY: env.encryptionKey,
-      PUBLIC_WEBHOOK_BASE_URL: serverUrl,
-      LOG_LEVEL: "warn",
-    },
-  });
-  const drainStart = performance.now();
-  let drained = stored;
-  for (;;) {
-    await new Promise((r) => setTimeout(r, 250));
-    drained = await counts(db, env.workspaces.server.id);
-    if (drained.processed === drained.inbox) break;
-    if (performance.now() - drainStart > 300_000) throw new Error("the worker did not drain the inbox in 5 min");
+  const startWorkerProcess = () =>
+    start(process.execPath, ["dist/main.js"], {
+      cwd: workerApp,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: env.url,
+        CREDENTIALS_ENCRYPTION_KEY: env.encryptionKey,
+        PUBLIC_WEBHOOK_BASE_URL: serverUrl,
+        LOG_LEVEL: "warn",
+      },
+    });
+  if (process.env.BENCH_ONLY === "lag") {
+    startWorkerProcess();
+    await new Promise((r) => setTimeout(r, 3000));
+  } else await ingestAndDrain();
+
+  async function ingestAndDrain() {
+    // ---- 1. ingest, side by side
+    const targets = {
+      baseline: {
+        name: "baseline (node:http + pg: verify + 1 INSERT)",
+        url: baseUrl,
+        ws: env.workspaces.baseline,
+        runs: [],
+      },
+      server: { name: "webhooks server (inbox-first)", url: serverUrl, ws: env.workspaces.server, runs: [] },
+    };
+    let serverUnique = 0;
+    for (const key of ["baseline", "server"]) {
+      const warm = await load(targets[key].url, targets[key].ws, 2); // JIT, pools, caches
+      if (key === "server") serverUnique += warm.unique;
+    }
+    for (const key of ["baseline", "server", "server", "baseline"]) {
+      const r = await load(targets[key].url, targets[key].ws, SECONDS);
+      targets[key].runs.push(r);
+      if (key === "server") serverUnique += r.unique;
+    }
+    console.log("");
+    console.log("1. ingest (no worker running)");
+    console.log(`   ${"target".padEnd(46)}  run  deliveries/s   p50 ms   p99 ms   max ms  non-2xx  errors`);
+    for (const t of Object.values(targets))
+      t.runs.forEach((r, i) =>
+        console.log(
+          `   ${t.name.padEnd(46)}  ${pad(i + 1, 3)}${pad(r.rps.toFixed(0), 14)}${pad(r.p50, 9)}${pad(r.p99, 9)}${pad(r.max, 9)}${pad(r.non2xx, 9)}${pad(r.errors + r.timeouts, 8)}`,
+        ),
+      );
+    const b = {
+      rps: mean(targets.baseline.runs.map((r) => r.rps)),
+      p99: mean(targets.baseline.runs.map((r) => r.p99)),
+    };
+    const s = { rps: mean(targets.server.runs.map((r) => r.rps)), p99: mean(targets.server.runs.map((r) => r.p99)) };
+    const failures = targets.server.runs.reduce((n, r) => n + r.non2xx + r.errors + r.timeouts, 0);
+    const ratio = s.rps / b.rps;
+    const p99Ratio = s.p99 / b.p99;
+    console.log(
+      `   mean: baseline ${b.rps.toFixed(0)}/s p99 ${b.p99.toFixed(1)} ms; server ${s.rps.toFixed(0)}/s p99 ${s.p99.toFixed(1)} ms`,
+    );
+    console.log(`   throughput ratio server/baseline: ${ratio.toFixed(2)} (bar >= 0.90) ${verdict(ratio >= 0.9)}`);
+    console.log(`   p99 ratio server/baseline: ${p99Ratio.toFixed(2)} (bar <= 1.20) ${verdict(p99Ratio <= 1.2)}`);
+    console.log(`   server non-2xx + errors: ${failures} (bar 0) ${verdict(failures === 0)}`);
+
+    // ---- 2. the worker drains what the server stored
+    await db.query(`DELETE FROM "WebhookEvent" WHERE "clientId" = $1`, [env.workspaces.baseline.id]); // not the worker's
+    const stored = await counts(db, env.workspaces.server.id);
+    startWorkerProcess();
+    const drainStart = performance.now();
+    let drained = stored;
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 250));
+      drained = await counts(db, env.workspaces.server.id);
+      if (drained.processed === drained.inbox) break;
+      if (performance.now() - drainStart > 300_000) throw new Error("the worker did not drain the inbox in 5 min");
+    }
+    const drainSeconds = (performance.now() - drainStart) / 1000;
+    console.log("");
+    console.log("2. the worker drains the server's inbox");
+    console.log(
+      `   ${drained.inbox} deliveries mapped in ${drainSeconds.toFixed(1)} s: ${(drained.inbox / drainSeconds).toFixed(0)} mapped/s (one worker process, includes its start-up)`,
+    );
+    const ok1 = drained.inbox === serverUnique && drained.leads === drained.inbox;
+    console.log(
+      `   inbox rows: ${drained.inbox}, leads: ${drained.leads}, unique deliveries sent: ${serverUnique} ${ok1 ? "OK" : `(difference ${serverUnique - drained.inbox}: requests in flight when autocannon stopped may or may not have arrived, at most ${CONNECTIONS} per run)`}`,
+    );
+    console.log(
+      `   ${drained.deliveries} deliveries stored as ${drained.inbox} rows (redeliveries counted, not re-applied); about ${(drained.inbox / Math.max(1, drained.batches)).toFixed(1)} new deliveries per INSERT`,
+    );
   }
-  const drainSeconds = (performance.now() - drainStart) / 1000;
-  console.log("");
-  console.log("2. the worker drains the server's inbox");
-  console.log(
-    `   ${drained.inbox} deliveries mapped in ${drainSeconds.toFixed(1)} s: ${(drained.inbox / drainSeconds).toFixed(0)} mapped/s (one worker process, includes its start-up)`,
-  );
-  const ok1 = drained.inbox === serverUnique && drained.leads === drained.inbox;
-  console.log(
-    `   inbox rows: ${drained.inbox}, leads: ${drained.leads}, unique deliveries sent: ${serverUnique} ${ok1 ? "OK" : `(difference ${serverUnique - drained.inbox}: requests in flight when autocannon stopped may or may not have arrived, at most ${CONNECTIONS} per run)`}`,
-  );
-  console.log(
-    `   ${drained.deliveries} deliveries stored as ${drained.inbox} rows (redeliveries counted, not re-applied); about ${(drained.inbox / Math.max(1, drained.batches)).toFixed(1)} new deliveries per INSERT`,
-  );
 
   // ---- 3. lag at a steady rate, worker running
   const lag = await runJson("lag.mjs", [
