@@ -194,11 +194,10 @@ try {
     console.log("1. ingest (no worker running)");
     console.log(`   ${"target".padEnd(46)}  run  deliveries/s   p50 ms   p99 ms   max ms  non-2xx  errors`);
     for (const t of Object.values(targets))
-      t.runs.forEach((r, i) =>
+      for (const [i, r] of t.runs.entries())
         console.log(
           `   ${t.name.padEnd(46)}  ${pad(i + 1, 3)}${pad(r.rps.toFixed(0), 14)}${pad(r.p50, 9)}${pad(r.p99, 9)}${pad(r.max, 9)}${pad(r.non2xx, 9)}${pad(r.errors + r.timeouts, 8)}`,
-        ),
-      );
+        );
     const b = {
       rps: mean(targets.baseline.runs.map((r) => r.rps)),
       p99: mean(targets.baseline.runs.map((r) => r.p99)),

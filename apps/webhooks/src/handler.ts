@@ -25,9 +25,9 @@ export type DeliveryHandlerOptions = {
   batchConcurrency?: number;
 };
 
-export type DeliveryRequest = { workspaceId: string; signatureHeader: string | undefined; body: Buffer };
+type DeliveryRequest = { workspaceId: string; signatureHeader: string | undefined; body: Buffer };
 
-export type HandlerResult = {
+type HandlerResult = {
   status: number;
   body: Record<string, unknown>;
   /** Safe to log: ids, names of events, outcomes; never bodies, emails, names, tokens or signatures. */

@@ -23,7 +23,7 @@ export async function createWorkspace(db: Db, name = "Acme"): Promise<{ id: stri
   return { id, signingKey };
 }
 
-export function delivery(workspaceId: string, body: unknown): Delivery {
+function delivery(workspaceId: string, body: unknown): Delivery {
   const parsed = parseCalendlyWebhook(JSON.stringify(body));
   if (!parsed.ok) throw new Error(parsed.error);
   return { workspaceId, rawBody: parsed.rawBody, envelope: parsed.envelope, source: "WEBHOOK" };

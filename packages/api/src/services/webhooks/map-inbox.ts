@@ -45,7 +45,7 @@ function prepare(delivery: ClaimedDelivery): Prepared {
   return { delivery, event: { workspaceId: delivery.clientId, facts } };
 }
 
-export type MappedDelivery = DeliveryResult & { leadCreated: boolean };
+type MappedDelivery = DeliveryResult & { leadCreated: boolean };
 
 type Mappable = { delivery: ClaimedDelivery; event: MappingEvent };
 

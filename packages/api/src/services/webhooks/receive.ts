@@ -24,7 +24,7 @@ export type StoredDelivery = { eventId: string; duplicate: boolean; status: Webh
 const text = (v: unknown): string | null => (typeof v === "string" && v.length > 0 ? cleanText(v) : null);
 
 /** The inbox row of a delivery (pure). Strings taken from the payload are cleaned for PostgreSQL. */
-export function inboxRowOf(d: Delivery, at: Date): NewDelivery {
+function inboxRowOf(d: Delivery, at: Date): NewDelivery {
   const event = cleanText(d.envelope.event);
   const inviteeUri = text(d.envelope.payload.uri);
   const noShow = d.envelope.payload.no_show;

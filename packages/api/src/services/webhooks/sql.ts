@@ -8,7 +8,7 @@ import pg from "pg";
 
 export type SqlQuery = { query<T = unknown>(q: Prisma.Sql): Promise<T[]> };
 /** Settings for one transaction only (SET LOCAL), e.g. `{ lock_timeout: "5s" }`. */
-export type TransactionSettings = Record<string, string>;
+type TransactionSettings = Record<string, string>;
 export type SqlRunner = SqlQuery & {
   transaction<T>(fn: (q: SqlQuery) => Promise<T>, settings?: TransactionSettings): Promise<T>;
 };
