@@ -9,7 +9,7 @@
 //   3. lag: deliveries at a steady 1,000/s with the worker running; time from each delivery's 200
 //      to its lead committed and readable (bench/lag.mjs), p50/p99/max; rows checked again.
 // Env: BENCH_SECONDS (10), BENCH_CONNECTIONS (32), BENCH_LAG_RATE (1000), BENCH_LAG_SECONDS (10),
-// BENCH_ONLY=lag (only part 3).
+// BENCH_ONLY=lag (only part 3), BENCH_SERVER_NODE_ARGS / BENCH_WORKER_NODE_ARGS (e.g. --cpu-prof).
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
@@ -151,8 +151,9 @@ try {
 
   const db = new pg.Client({ connectionString: env.url });
   await db.connect();
+  const workerNodeArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? "").split(" ").filter(Boolean);
   const startWorkerProcess = () =>
-    start(process.execPath, ["dist/main.js"], {
+    start(process.execPath, [...workerNodeArgs, "dist/main.js"], {
       cwd: workerApp,
       stdio: ["ignore", "ignore", "inherit"],
       env: {
@@ -240,7 +241,10 @@ try {
     );
   }
 
-  // ---- 3. lag at a steady rate, worker running
+  // ---- 3. lag at a steady rate, worker running, from a settled database (what parts 1 and 2
+  // wrote vacuumed and checkpointed, as it would be long after a backlog)
+  await db.query(`VACUUM (ANALYZE) "WebhookEvent", "Lead"`);
+  await db.query("CHECKPOINT");
   const lag = await runJson("lag.mjs", [
     serverUrl,
     env.workspaces.lag.id,

@@ -18,7 +18,7 @@ export type InboxDrainerOptions = {
   clock?: () => Date;
   /** Deliveries per mapping transaction (default 64). */
   batchSize?: number;
-  /** Batches mapped at once (default 2): deliveries that arrive while a batch is mapped need not wait for it. */
+  /** Batches mapped at once while there is a backlog (default 2; a steady trickle is mapped one batch at a time). */
   concurrency?: number;
   /** Looks for work this often without a notification (default 1 s). */
   pollMs?: number;
@@ -39,16 +39,26 @@ export function startInboxDrainer(opts: InboxDrainerOptions): InboxDrainer {
   let running = true;
   /** Wake-ups of the loops that are waiting for work. */
   const waiting: Array<() => void> = [];
-  /** Work was announced while no loop was waiting: the next loop to look for work goes at once. */
+  /** Loops mapping a batch now. */
+  let busy = 0;
+  /** Work was announced while a loop was busy: the next loop to look for work goes at once. */
   let announced = false;
 
-  /** Work arrived: one waiting loop takes it (the others stay asleep); if all are busy, the next free one does. */
+  /** Another loop starts (a backlog: a batch came back full). */
   const wakeOne = () => {
     const wake = waiting.shift();
     if (wake) wake();
     else announced = true;
   };
-  const listener = listen({ pool: opts.pool, channel: INBOX_CHANNEL, onNotify: wakeOne, logger });
+  /**
+   * Deliveries were stored. A busy loop takes them with its next batch (what arrives while a batch
+   * is mapped goes together: fewer, larger transactions); only when none is busy does one wake.
+   */
+  const notified = () => {
+    if (busy > 0) announced = true;
+    else wakeOne();
+  };
+  const listener = listen({ pool: opts.pool, channel: INBOX_CHANNEL, onNotify: notified, logger });
 
   /** Until work is announced, `ms` pass, or stop. */
   function sleep(ms: number): Promise<void> {
@@ -78,8 +88,10 @@ export function startInboxDrainer(opts: InboxDrainerOptions): InboxDrainer {
     let errors = 0;
     while (running) {
       const started = performance.now();
+      busy++;
       try {
         const s = await mapNextBatch(deps, { limit: batchSize });
+        busy--;
         errors = 0;
         if (s.claimed > 0) {
           report(s, performance.now() - started);
@@ -89,6 +101,7 @@ export function startInboxDrainer(opts: InboxDrainerOptions): InboxDrainer {
         }
       } catch (error) {
         // The database is away (or the batch failed as a whole): nothing was recorded; try later.
+        busy--;
         errors++;
         logger.warn({ err: { message: (error as Error).message }, errors }, "inbox batch failed");
         await sleep(Math.min(MAX_ERROR_BACKOFF_MS, pollMs * 2 ** Math.min(errors, 5)));
