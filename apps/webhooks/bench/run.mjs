@@ -244,7 +244,6 @@ try {
   // ---- 3. lag at a steady rate, worker running, from a settled database (what parts 1 and 2
   // wrote vacuumed and checkpointed, as it would be long after a backlog)
   await db.query(`VACUUM (ANALYZE) "WebhookEvent", "Lead"`);
-  await db.query("CHECKPOINT");
   const lag = await runJson("lag.mjs", [
     serverUrl,
     env.workspaces.lag.id,

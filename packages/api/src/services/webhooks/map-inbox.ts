@@ -30,24 +30,34 @@ type Prepared =
   | { delivery: ClaimedDelivery; event: MappingEvent }
   | { delivery: ClaimedDelivery; event: null; result: Pick<DeliveryResult, "status" | "outcome" | "error"> };
 
-/** What the stored body says, before any database work (pure). */
+const invalid = (delivery: ClaimedDelivery, error: unknown): Prepared => ({
+  delivery,
+  event: null,
+  result: { status: "FAILED", outcome: "invalid_payload", error: errorText(error) },
+});
+
+/** What the stored body says, before any database work (pure; a body it cannot read fails alone, at once). */
 function prepare(delivery: ClaimedDelivery): Prepared {
   const parsed = parseCalendlyWebhook(delivery.rawBody);
   if (parsed.ok && !isInviteeEvent(parsed.envelope.event)) {
     return { delivery, event: null, result: { status: "IGNORED", outcome: "unhandled_event", error: null } };
   }
-  if (!parsed.ok || !parsed.invitee) {
-    const error = parsed.ok ? "payload does not match Calendly's invitee schema" : parsed.error;
-    return { delivery, event: null, result: { status: "FAILED", outcome: "invalid_payload", error: errorText(error) } };
+  if (!parsed.ok) return invalid(delivery, parsed.error);
+  if (!parsed.invitee) return invalid(delivery, "payload does not match Calendly's invitee schema");
+  try {
+    const event = parsed.envelope.event as Parameters<typeof inviteeFacts>[0];
+    const facts = inviteeFacts(event, parsed.envelope.created_at, parsed.invitee);
+    return { delivery, event: { workspaceId: delivery.clientId, facts } };
+  } catch (error) {
+    return invalid(delivery, error);
   }
-  const event = parsed.envelope.event as Parameters<typeof inviteeFacts>[0];
-  const facts = inviteeFacts(event, parsed.envelope.created_at, parsed.invitee);
-  return { delivery, event: { workspaceId: delivery.clientId, facts } };
 }
 
 type MappedDelivery = DeliveryResult & { leadCreated: boolean };
 
 type Mappable = { delivery: ClaimedDelivery; event: MappingEvent };
+
+const NOTHING_MAPPED = { leadId: null, changes: null, nextAttemptAt: null, leadCreated: false } as const;
 
 function mapped(delivery: ClaimedDelivery, m: Mapped, at: Date): MappedDelivery {
   return { id: delivery.id, ...m, error: null, processedAt: at, nextAttemptAt: null };
@@ -104,19 +114,7 @@ async function mapClaimed(
   const prepared = claimed.map(prepare);
   const items = prepared.filter((p): p is Mappable => p.event !== null);
   const unmapped = prepared.flatMap((p): MappedDelivery[] =>
-    p.event === null
-      ? [
-          {
-            id: p.delivery.id,
-            ...p.result,
-            leadId: null,
-            changes: null,
-            processedAt: at,
-            nextAttemptAt: null,
-            leadCreated: false,
-          },
-        ]
-      : [],
+    p.event === null ? [{ id: p.delivery.id, ...p.result, ...NOTHING_MAPPED, processedAt: at }] : [],
   );
   let batchError: unknown;
   try {
