@@ -9,7 +9,7 @@
 //   3. lag: deliveries at a steady 1,000/s with the worker running; time from each delivery's 200
 //      to its lead committed and readable (bench/lag.mjs), p50/p99/max; rows checked again.
 // Env: BENCH_SECONDS (10), BENCH_CONNECTIONS (32), BENCH_LAG_RATE (1000), BENCH_LAG_SECONDS (10),
-// BENCH_ONLY=lag (only part 3), BENCH_SERVER_NODE_ARGS / BENCH_WORKER_NODE_ARGS (e.g. --cpu-prof).
+// BENCH_ONLY=lag (only part 3), BENCH_DURABLE=0 (PostgreSQL without fsync, as in the tests), BENCH_SERVER_NODE_ARGS / BENCH_WORKER_NODE_ARGS (e.g. --cpu-prof).
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
@@ -114,7 +114,7 @@ try {
   });
   const env = JSON.parse(await firstLine(setup.stdout, "database setup"));
   console.log(
-    `bench: PostgreSQL 17 (embedded, fsync and synchronous_commit on), ${CONNECTIONS} connections, ${SECONDS} s per ingest run, 2 CPU cores shared by everything`,
+    `bench: PostgreSQL 17 (embedded, ${process.env.BENCH_DURABLE === "0" ? "fsync and synchronous_commit OFF" : "fsync and synchronous_commit on"}), ${CONNECTIONS} connections, ${SECONDS} s per ingest run, 2 CPU cores shared by everything`,
   );
 
   const serverPort = await freePort();
@@ -242,7 +242,7 @@ try {
   }
 
   // ---- 3. lag at a steady rate, worker running, from a settled database (what parts 1 and 2
-  // wrote vacuumed and checkpointed, as it would be long after a backlog)
+  // wrote vacuumed, as it would be long after a backlog)
   await db.query(`VACUUM (ANALYZE) "WebhookEvent", "Lead"`);
   const lag = await runJson("lag.mjs", [
     serverUrl,

@@ -6,9 +6,13 @@
 import { createDb, createSecretBox, generateKey, secretContext } from "@booking/db";
 import { createDatabase, migrate, startPostgres } from "@booking/db/testing";
 
-const pg = await startPostgres({
-  flags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300", "-c", "shared_buffers=256MB"],
-});
+// BENCH_DURABLE=0: the tests' settings instead (no fsync), to compare CPU alone.
+const durable = process.env.BENCH_DURABLE !== "0";
+const pg = await startPostgres(
+  durable
+    ? { flags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300", "-c", "shared_buffers=256MB"] }
+    : {},
+);
 let stopped = false;
 const stop = () => {
   if (stopped) return;
