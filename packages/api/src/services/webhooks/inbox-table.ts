@@ -99,13 +99,20 @@ export async function claimNextDeliveries(q: SqlQuery, opts: { limit: number; at
     ORDER BY p."receivedAt", p.id`);
 }
 
-/** Locks the chosen deliveries, oldest first (waiting for a worker that holds one: it sees what that worker did). */
-export async function claimDeliveries(q: SqlQuery, ids: string[]): Promise<ClaimedDelivery[]> {
+/**
+ * Locks the chosen deliveries, oldest first: waiting for a transaction that holds one (then it
+ * sees what that transaction did), or skipping it (`skipLocked`: another worker maps it).
+ */
+export async function claimDeliveries(
+  q: SqlQuery,
+  ids: string[],
+  opts: { skipLocked?: boolean } = {},
+): Promise<ClaimedDelivery[]> {
   return q.query<ClaimedDelivery>(Prisma.sql`
     SELECT ${columnList(CLAIMED_COLUMNS)} FROM "WebhookEvent"
     WHERE id = ANY(${ids}::text[])
     ORDER BY "receivedAt", id
-    FOR UPDATE`);
+    FOR UPDATE ${opts.skipLocked ? Prisma.sql`SKIP LOCKED` : Prisma.empty}`);
 }
 
 // ---- the Inbox page

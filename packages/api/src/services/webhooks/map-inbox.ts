@@ -4,10 +4,9 @@
 // the leads, and record each row's result; the lead writes and the inbox status commit together,
 // so a delivery is mapped exactly once however many workers run.
 //
-// Failures stay with their delivery: the batch's lead work runs in a savepoint, and if it fails
-// for a reason a rerun does not fix, each delivery is mapped on its own, so only the bad one
-// fails. A batch is 6 round trips whatever its size: begin, claim, savepoint, candidate leads,
-// writes (write-batch.ts), commit. A failed delivery is tried again later with back-off (retry.ts) and after its last
+// Failures stay with their delivery: if a batch fails for a reason a rerun does not fix, its rows
+// are mapped again one by one, each in a savepoint, so only the bad one fails. A batch is 5 round trips whatever its size: begin, claim, candidate leads, writes
+// (write-batch.ts), commit. A failed delivery is tried again later with back-off (retry.ts) and after its last
 // attempt stays FAILED with its error, for an operator to replay (replay fails at once: a person
 // is watching). If the database goes away, nothing is recorded and the rows are mapped later.
 import { isInviteeEvent, parseCalendlyWebhook } from "@booking/calendly/webhooks";
@@ -79,66 +78,64 @@ function failure(delivery: ClaimedDelivery, error: unknown, at: Date, policy: Fa
   };
 }
 
-/**
- * One attempt at mapping events together, in a savepoint (rerun when it lost a race): lock their
- * candidate leads, decide, and write the leads with the results, `also` included.
- */
-function attempt(tx: SqlQuery, items: Mappable[], also: MappedDelivery[], at: Date): Promise<MappedDelivery[]> {
-  return retrying(
-    () =>
-      inSavepoint(tx, async () => {
-        const events = items.map((i) => i.event);
-        const leads = await lockCandidateLeads(tx, events);
-        const { results, writes } = decideBatch(events, leads, at);
-        const done = items.map((it, i) => mapped(it.delivery, results[i]!, at));
-        await writeBatch(tx, writes, [...done, ...also], at);
-        return done;
-      }),
-    { attempts: CONFLICT_ATTEMPTS, retryIf: isRetryableConflict },
-  );
+/** The rows that carry an invitee event to map, and the results of the others (ignored, unreadable). */
+function split(claimed: ClaimedDelivery[], at: Date) {
+  const prepared = claimed.map(prepare);
+  return {
+    items: prepared.filter((p): p is Mappable => p.event !== null),
+    unmapped: prepared.flatMap((p): MappedDelivery[] =>
+      p.event === null ? [{ id: p.delivery.id, ...p.result, ...NOTHING_MAPPED, processedAt: at }] : [],
+    ),
+  };
 }
 
 /**
- * Maps claimed rows and records every row's result, in the caller's transaction: all together;
- * if that fails, each on its own, so one bad delivery fails alone. A delivery after a failed one
- * of the same invitee is left as it was (deferred: it stays behind the retry), so the arrival
- * order per invitee holds.
+ * Maps rows together: lock the candidate leads of their events, decide in arrival order, write the
+ * leads with every row's result. Throws if any part fails (nothing is then written).
  */
-async function mapClaimed(
+async function mapTogether(tx: SqlQuery, claimed: ClaimedDelivery[], at: Date): Promise<MappedDelivery[]> {
+  if (claimed.length === 0) return [];
+  const { items, unmapped } = split(claimed, at);
+  const events = items.map((i) => i.event);
+  const leads = await lockCandidateLeads(tx, events);
+  const { results, writes } = decideBatch(events, leads, at);
+  const done = [...items.map((it, i) => mapped(it.delivery, results[i]!, at)), ...unmapped];
+  await writeBatch(tx, writes, done, at);
+  return done;
+}
+
+/**
+ * Maps rows one by one, each in a savepoint (rerun when it lost a race), so one bad delivery fails
+ * alone. A delivery after a failed one of the same invitee is left as it was (deferred: it stays
+ * behind the retry), so the arrival order per invitee holds.
+ */
+async function mapOneByOne(
   tx: SqlQuery,
   claimed: ClaimedDelivery[],
   at: Date,
   policy: FailurePolicy,
 ): Promise<MappedDelivery[]> {
-  if (claimed.length === 0) return [];
-  const prepared = claimed.map(prepare);
-  const items = prepared.filter((p): p is Mappable => p.event !== null);
-  const unmapped = prepared.flatMap((p): MappedDelivery[] =>
-    p.event === null ? [{ id: p.delivery.id, ...p.result, ...NOTHING_MAPPED, processedAt: at }] : [],
-  );
-  let batchError: unknown;
-  try {
-    return [...(await attempt(tx, items, unmapped, at)), ...unmapped];
-  } catch (error) {
-    if (isDatabaseUnavailable(error)) throw error;
-    batchError = error;
-  }
-  const results = [...unmapped];
+  const { items, unmapped } = split(claimed, at);
+  const results: MappedDelivery[] = [];
   const failures: MappedDelivery[] = [];
   const failedInvitees = new Set<string>();
-  for (const it of items) {
-    if (failedInvitees.has(it.event.facts.uri)) continue;
+  for (const { delivery, event } of items) {
+    if (failedInvitees.has(event.facts.uri)) continue;
     try {
-      if (items.length === 1) throw batchError;
-      results.push(...(await attempt(tx, [it], [], at)));
+      results.push(
+        ...(await retrying(() => inSavepoint(tx, () => mapTogether(tx, [delivery], at)), {
+          attempts: CONFLICT_ATTEMPTS,
+          retryIf: isRetryableConflict,
+        })),
+      );
     } catch (error) {
       if (isDatabaseUnavailable(error)) throw error;
-      failedInvitees.add(it.event.facts.uri);
-      failures.push(failure(it.delivery, error, at, policy));
+      failedInvitees.add(event.facts.uri);
+      failures.push(failure(delivery, error, at, policy));
     }
   }
   await writeBatch(tx, [], [...unmapped, ...failures], at);
-  return [...results, ...failures];
+  return [...results, ...unmapped, ...failures];
 }
 
 /**
@@ -188,13 +185,46 @@ function summarize(claimed: number, results: MappedDelivery[]): BatchSummary {
   };
 }
 
+type Batch = { claimed: ClaimedDelivery[]; results: MappedDelivery[] };
+
+/**
+ * A batch: its rows claimed and mapped together in one transaction (5 round trips: begin, claim,
+ * candidate leads, writes, commit). If that fails for a reason a rerun does not fix, the rows are
+ * claimed again (those still free and to map) and mapped one by one, so only the bad one fails.
+ */
+async function mapBatch(
+  deps: InboxDeps,
+  claim: (tx: SqlQuery, ids?: string[]) => Promise<ClaimedDelivery[]>,
+  policy: FailurePolicy,
+): Promise<Batch> {
+  const at = now(deps);
+  let ids: string[] = [];
+  try {
+    return await inTransaction(deps, async (tx) => {
+      const claimed = await claim(tx);
+      ids = claimed.map((c) => c.id);
+      return { claimed, results: await mapTogether(tx, claimed, at) };
+    });
+  } catch (error) {
+    if (isDatabaseUnavailable(error) || ids.length === 0) throw error;
+  }
+  return inTransaction(deps, async (tx) => {
+    const claimed = await claim(tx, ids);
+    return { claimed, results: await mapOneByOne(tx, claimed, at, policy) };
+  });
+}
+
 /** Maps the next batch of the inbox (the worker's step): claimed 0 means nothing is ready now. */
 export async function mapNextBatch(deps: InboxDeps, opts: { limit?: number } = {}): Promise<BatchSummary> {
-  const at = now(deps);
-  return inTransaction(deps, async (tx) => {
-    const claimed = await claimNextDeliveries(tx, { limit: opts.limit ?? 64, at });
-    return summarize(claimed.length, await mapClaimed(tx, claimed, at, "retry"));
-  });
+  const { claimed, results } = await mapBatch(
+    deps,
+    async (tx, ids) =>
+      ids
+        ? (await claimDeliveries(tx, ids, { skipLocked: true })).filter((d) => d.status === "RECEIVED")
+        : claimNextDeliveries(tx, { limit: opts.limit ?? 64, at: now(deps) }),
+    "retry",
+  );
+  return summarize(claimed.length, results);
 }
 
 /** Maps batches until nothing is ready (operators, tests; the worker runs mapNextBatch on wake-ups). */
@@ -215,14 +245,18 @@ export type ChosenResult = Pick<DeliveryResult, "id" | "status" | "outcome" | "e
  * A failure is final (FAILED with the error), whatever the number of attempts.
  */
 export async function mapChosenDeliveries(deps: InboxDeps, ids: string[]): Promise<ChosenResult[]> {
-  const at = now(deps);
-  return inTransaction(deps, async (tx) => {
-    const claimed = await claimDeliveries(tx, ids);
-    const pending = claimed.filter((d) => d.status === "FAILED" || d.status === "RECEIVED");
-    const results = new Map((await mapClaimed(tx, pending, at, "final")).map((r) => [r.id, r]));
-    return claimed.map(({ id, status, outcome, error }) => {
-      const r = results.get(id);
-      return r ? { id, status: r.status, outcome: r.outcome, error: r.error } : { id, status, outcome, error };
-    });
+  let chosen: ClaimedDelivery[] = [];
+  const { results } = await mapBatch(
+    deps,
+    async (tx) => {
+      chosen = await claimDeliveries(tx, ids);
+      return chosen.filter((d) => d.status === "FAILED" || d.status === "RECEIVED");
+    },
+    "final",
+  );
+  const byId = new Map(results.map((r) => [r.id, r]));
+  return chosen.map(({ id, status, outcome, error }) => {
+    const r = byId.get(id);
+    return r ? { id, status: r.status, outcome: r.outcome, error: r.error } : { id, status, outcome, error };
   });
 }
