@@ -1,5 +1,6 @@
 // The bench's reference point: a bare node:http + pg handler doing the same signature verification
-// (HMAC-SHA256 of "t.body", constant-time, tolerance) and ONE INSERT of the delivery.
+// (HMAC-SHA256 of "t.body", constant-time, tolerance) and ONE durable INSERT ... ON CONFLICT of
+// the delivery into the same inbox table.
 // env: DATABASE_URL, PORT, WORKSPACE_ID, SIGNING_KEY, POOL_SIZE
 import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
 import { createServer } from "node:http";
@@ -13,7 +14,7 @@ function verify(header, body) {
   const m = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(header ?? "");
   if (!m) return false;
   if (Math.abs(Math.floor(Date.now() / 1000) - Number(m[1])) > TOLERANCE) return false;
-  const expected = createHmac("sha256", SIGNING_KEY).update(`${m[1]}.${body}`).digest();
+  const expected = createHmac("sha256", SIGNING_KEY).update(`${m[1]}.`).update(body).digest();
   return timingSafeEqual(expected, Buffer.from(m[2], "hex"));
 }
 
@@ -25,9 +26,10 @@ const server = createServer((req, res) => {
     if (size <= 1024 * 1024) chunks.push(c);
   });
   req.on("end", async () => {
-    const body = Buffer.concat(chunks).toString("utf8");
     if (size > 1024 * 1024) return void res.writeHead(413).end();
-    if (!verify(req.headers["calendly-webhook-signature"], body)) return void res.writeHead(401).end();
+    const bytes = Buffer.concat(chunks);
+    if (!verify(req.headers["calendly-webhook-signature"], bytes)) return void res.writeHead(401).end();
+    const body = bytes.toString("utf8");
     let env;
     try {
       env = JSON.parse(body);

@@ -1,10 +1,18 @@
 // Bench helper (run with tsx by run.mjs): a throwaway PostgreSQL cluster with a migrated database
-// and two workspaces with signing keys. Prints one JSON line, then keeps the cluster until stdin
-// closes or it gets SIGTERM/SIGINT, and removes it.
+// and a workspace with a signing key per target. Prints one JSON line, then keeps the cluster until
+// stdin closes or it gets SIGTERM/SIGINT, and removes it. Unlike the tests' cluster, this one is
+// durable as in production (fsync, synchronous_commit and full_page_writes on): a delivery is
+// answered only once its INSERT is on disk, for the server and the baseline alike.
 import { createDb, createSecretBox, generateKey, secretContext } from "@booking/db";
 import { createDatabase, migrate, startPostgres } from "@booking/db/testing";
 
-const pg = await startPostgres();
+// BENCH_DURABLE=0: the tests' settings instead (no fsync), to compare CPU alone.
+const durable = process.env.BENCH_DURABLE !== "0";
+const pg = await startPostgres(
+  durable
+    ? { flags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300", "-c", "shared_buffers=256MB"] }
+    : {},
+);
 let stopped = false;
 const stop = () => {
   if (stopped) return;
@@ -24,7 +32,7 @@ try {
   const secrets = createSecretBox(encryptionKey);
   const db = createDb({ url, max: 2 });
   const workspaces: Record<string, { id: string; signingKey: string }> = {};
-  for (const name of ["server", "baseline"]) {
+  for (const name of ["server", "baseline", "lag"]) {
     const signingKey = generateKey();
     const c = await db.client.create({ data: { name: `bench-${name}` }, select: { id: true } });
     await db.client.update({

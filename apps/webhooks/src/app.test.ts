@@ -1,8 +1,9 @@
 import { buildWebhookEnvelope } from "@booking/calendly/testing";
+import { signWebhook } from "@booking/calendly/webhooks";
 import { createSecretBox, generateKey, type SecretBox, secretContext } from "@booking/db";
 import { createTestDatabase, type TestDatabase } from "@booking/db/testing";
 import { createWebhooksServer, type WebhooksServer } from "./app.ts";
-import { createSqlPool } from "./pg-pool.ts";
+import { createSqlPool, drainInbox, type SqlPool } from "./services.ts";
 import { captureLogger } from "./testing/log-capture.ts";
 import { post, signedRequest } from "./testing/signed-request.ts";
 
@@ -10,7 +11,7 @@ let t: TestDatabase;
 let secrets: SecretBox;
 let app: WebhooksServer;
 let url: string;
-let pool: ReturnType<typeof createSqlPool>;
+let pool: SqlPool;
 const logs = captureLogger();
 let ws: { id: string; key: string };
 let other: { id: string; key: string };
@@ -31,8 +32,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   secrets = createSecretBox(generateKey());
   pool = createSqlPool({ url: t.url });
-  // Production wiring: the delivery path on a pg pool.
-  app = createWebhooksServer({ db: t.db, sql: pool.sql, secrets, toleranceSeconds: 180, logger: logs.logger });
+  app = createWebhooksServer({ sql: pool.sql, secrets, toleranceSeconds: 180, logger: logs.logger });
   url = await app.listen(0);
   ws = await workspace("Acme");
   other = await workspace("Other");
@@ -44,21 +44,32 @@ afterAll(async () => {
 });
 
 const now = () => Math.floor(Date.now() / 1000);
+/** The worker's step: map what the server stored. */
+const drain = () => drainInbox({ sql: pool.sql });
 const body = (email = "maria@x.test") => buildWebhookEnvelope("invitee.created", { email, name: "Maria Secret-Name" });
 
 describe("signature check (one test per broken part)", () => {
-  it("accepts a correctly signed delivery: 200, stored, mapped", async () => {
+  it("accepts a correctly signed delivery: 200 once stored (not mapped yet); mapped after the worker runs", async () => {
     const b = body("ok@x.test");
     const r = await post(url, ws.id, signedRequest({ body: b, signingKey: ws.key }));
     expect(r).toEqual({
       status: 200,
-      body: expect.objectContaining({ ok: true, duplicate: false, status: "PROCESSED", outcome: "booked" }),
+      body: { ok: true, eventId: expect.any(String), duplicate: false, status: "RECEIVED" },
     });
+    const stored = await t.db.webhookEvent.findUniqueOrThrow({ where: { id: r.body!.eventId as string } });
+    expect(stored).toMatchObject({ status: "RECEIVED", rawBody: JSON.stringify(b), source: "WEBHOOK" });
+    expect(await t.db.lead.count({ where: { clientId: ws.id, email: "ok@x.test" } })).toBe(0);
+    await drain();
     expect(await t.db.lead.findFirst({ where: { clientId: ws.id, email: "ok@x.test" } })).toMatchObject({
       appointmentStatus: "BOOKED",
     });
     const again = await post(url, ws.id, signedRequest({ body: b, signingKey: ws.key }));
-    expect(again).toEqual({ status: 200, body: expect.objectContaining({ ok: true, duplicate: true }) });
+    expect(again).toEqual({
+      status: 200,
+      body: { ok: true, eventId: r.body!.eventId, duplicate: true, status: "PROCESSED" },
+    });
+    expect((await t.db.webhookEvent.findUniqueOrThrow({ where: { id: stored.id } })).deliveryCount).toBe(2);
+    expect((await t.db.client.findUniqueOrThrow({ where: { id: ws.id } })).calendlyLastWebhookAt).not.toBeNull();
   });
 
   const cases: Array<[string, () => ReturnType<typeof signedRequest>, string]> = [
@@ -107,7 +118,7 @@ describe("signature check (one test per broken part)", () => {
       data: { calendlyWebhookSigningKeyEnc: secrets.encrypt(newKey, secretContext.calendlySigningKey(rot.id)) },
     });
     expect((await post(url, rot.id, signedRequest({ body: body("r2@x.test"), signingKey: newKey }))).status).toBe(200);
-    expect(await t.db.lead.count({ where: { clientId: rot.id } })).toBe(2);
+    expect(await t.db.webhookEvent.count({ where: { clientId: rot.id } })).toBe(2);
     // A wrong key is still refused after the fresh read.
     expect(await post(url, rot.id, signedRequest({ body: body("r3@x.test"), signingKey: generateKey() }))).toEqual({
       status: 401,
@@ -154,7 +165,52 @@ describe("bodies", () => {
       payload: { uri: "https://api.calendly.com/routing_form_submissions/abc" },
     };
     const r = await post(url, ws.id, signedRequest({ body: b, signingKey: ws.key }));
-    expect(r).toEqual({ status: 200, body: expect.objectContaining({ ok: true, status: "IGNORED" }) });
+    expect(r).toEqual({ status: 200, body: expect.objectContaining({ ok: true, status: "RECEIVED" }) });
+    await drain();
+    expect(await t.db.webhookEvent.findUniqueOrThrow({ where: { id: r.body!.eventId as string } })).toMatchObject({
+      status: "IGNORED",
+      outcome: "unhandled_event",
+    });
+  });
+
+  it("a lone surrogate or a NUL escaped in the body's strings: 200, stored exactly, then mapped clean", async () => {
+    const raw = JSON.stringify(
+      buildWebhookEnvelope("invitee.created", {
+        email: "surrogate\u0000@x.test",
+        name: "Lone \ud800 \u0000",
+        scheduled_event: { name: "\udfff" },
+      }),
+    );
+    expect(raw).toContain("\\ud800");
+    const r = await post(url, ws.id, signedRequest({ body: raw, signingKey: ws.key }));
+    expect(r.status).toBe(200);
+    const stored = await t.db.webhookEvent.findUniqueOrThrow({ where: { id: r.body!.eventId as string } });
+    expect(stored.rawBody).toBe(raw);
+    await drain();
+    expect(await t.db.webhookEvent.findUniqueOrThrow({ where: { id: stored.id } })).toMatchObject({
+      status: "PROCESSED",
+    });
+    expect(await t.db.lead.findFirstOrThrow({ where: { clientId: ws.id, email: "surrogate@x.test" } })).toMatchObject({
+      name: "Lone \ufffd",
+      appointmentEventName: "\ufffd",
+    });
+  });
+
+  it("a signed body whose bytes are not UTF-8 → 400, nothing stored", async () => {
+    const before = await t.db.webhookEvent.count();
+    const json = Buffer.from(JSON.stringify(body("bytes@x.test")));
+    const bytes = Buffer.concat([json.subarray(0, 30), Buffer.from([0xc3, 0x28, 0xff]), json.subarray(30)]);
+    const res = await fetch(`${url}/webhooks/calendly/${ws.id}`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "calendly-webhook-signature": signWebhook({ rawBody: bytes, signingKey: ws.key }),
+      },
+      body: bytes,
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ ok: false, error: "Body is not valid UTF-8" });
+    expect(await t.db.webhookEvent.count()).toBe(before);
   });
 
   it("body over 1 MiB → 413, without reading it all", async () => {
@@ -205,7 +261,8 @@ describe("routes, health and logs", () => {
       expect.objectContaining({
         workspaceId: ws.id,
         event: "invitee.created",
-        outcome: "booked",
+        outcome: "stored",
+        inboxStatus: "RECEIVED",
         status: 200,
         durationMs: expect.any(Number),
       }),

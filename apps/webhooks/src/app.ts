@@ -1,28 +1,17 @@
-// node:http adapter: routing, raw body with a 1 MiB cap, one log line per delivery.
+// node:http adapter: routing, raw body with a 1 MiB cap, one log line per delivery. The delivery
+// path itself is handler.ts.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { CALENDLY_SIGNATURE_HEADER } from "@booking/calendly/webhooks";
-import type { Db, SecretBox } from "@booking/db";
 import { Prisma } from "@booking/db";
-import { handleCalendlyDelivery } from "./handler.ts";
+import { createDeliveryHandler, type DeliveryHandlerOptions } from "./handler.ts";
 import type { Logger } from "./logger.ts";
 import { MAX_BODY_BYTES, readRawBody } from "./read-body.ts";
-import { createDeliveryBatcher, createSigningKeyCache, isDatabaseUnavailable, type SqlRunner } from "./services.ts";
+import { isDatabaseUnavailable } from "./services.ts";
 
-export type WebhooksServerOptions = {
-  db: Db;
-  secrets: SecretBox;
-  toleranceSeconds: number;
+export type WebhooksServerOptions = DeliveryHandlerOptions & {
   logger: Logger;
-  clock?: () => Date;
   maxBodyBytes?: number;
-  /** SQL runner for the delivery path (production: a pg pool, see pg-pool.ts); default Prisma. */
-  sql?: SqlRunner;
-  /** Signing keys are cached this long (default 5 s; a mismatch re-reads the key at once). */
-  signingKeyTtlMs?: number;
-  /** Group commit: most deliveries per transaction (default 64) and batches in flight (default 1). */
-  maxBatch?: number;
-  batchConcurrency?: number;
 };
 
 export type WebhooksServer = {
@@ -59,18 +48,11 @@ function discardRest(req: IncomingMessage) {
 export function createWebhooksServer(opts: WebhooksServerOptions): WebhooksServer {
   const { logger } = opts;
   const limit = opts.maxBodyBytes ?? MAX_BODY_BYTES;
-  // Concurrent deliveries share transactions (batch.ts); keys are cached a few seconds (signing-key.ts).
-  const batcher = createDeliveryBatcher(opts, { maxBatch: opts.maxBatch, concurrency: opts.batchConcurrency });
-  const handlerDeps = {
-    ...opts,
-    keys: createSigningKeyCache(opts, { ttlMs: opts.signingKeyTtlMs }),
-    receive: batcher.submit,
-  };
+  const deliveries = createDeliveryHandler(opts);
 
   async function healthz(res: ServerResponse) {
     try {
-      if (opts.sql) await opts.sql.query(Prisma.sql`SELECT 1`);
-      else await opts.db.$queryRaw`SELECT 1`;
+      await opts.sql.query(Prisma.sql`SELECT 1`);
       send(res, 200, { ok: true, db: "up" });
     } catch {
       send(res, 503, { ok: false, db: "down" });
@@ -98,10 +80,10 @@ export function createWebhooksServer(opts: WebhooksServerOptions): WebhooksServe
       return;
     }
     const header = req.headers[CALENDLY_SIGNATURE_HEADER];
-    const r = await handleCalendlyDelivery(handlerDeps, {
+    const r = await deliveries.handle({
       workspaceId,
       signatureHeader: Array.isArray(header) ? header.join(",") : header,
-      rawBody: body.body,
+      body: body.body,
     });
     send(res, r.status, r.body);
     const level = r.status >= 500 ? "error" : r.status >= 400 ? "warn" : "info";
@@ -156,7 +138,7 @@ export function createWebhooksServer(opts: WebhooksServerOptions): WebhooksServe
         server.close(() => resolve());
         server.closeIdleConnections();
       });
-      await batcher.close();
+      await deliveries.close();
     },
   };
 }

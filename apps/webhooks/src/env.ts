@@ -7,6 +7,10 @@ const schema = z.object({
   WEBHOOKS_HOST: z.string().min(1).default("0.0.0.0"),
   WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(180),
   CALENDLY_API_BASE_URL: z.url().default("https://api.calendly.com"),
+  /** `pnpm db:reconcile` refreshes an OAuth workspace's token through the Calendly OAuth app. */
+  CALENDLY_AUTH_BASE_URL: z.url().default("https://auth.calendly.com"),
+  CALENDLY_OAUTH_CLIENT_ID: z.string().min(1).optional(),
+  CALENDLY_OAUTH_CLIENT_SECRET: z.string().min(1).optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   /** Batches stored and mapped at once (group commit); see README "Benchmark". */
   WEBHOOKS_BATCH_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),

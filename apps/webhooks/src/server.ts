@@ -1,21 +1,22 @@
-// Entry point: `node dist/server.js` (built) or `tsx src/server.ts`.
-import { createDb, secretBoxFromEnv } from "@booking/db";
+// Entry point: `node dist/server.js` (built) or `tsx src/server.ts`. Several may run at once.
+import { secretBoxFromEnv } from "@booking/db";
 import { pino } from "pino";
 import { createWebhooksServer } from "./app.ts";
 import { EnvError, loadEnv } from "./env.ts";
 import { createLogger } from "./logger.ts";
-import { createSqlPool } from "./pg-pool.ts";
+import { createSqlPool } from "./services.ts";
 
 async function main() {
   const env = loadEnv();
   const logger = createLogger({ level: env.LOG_LEVEL, destination: pino.destination({ sync: false }) });
-  const db = createDb({ url: env.DATABASE_URL, max: 4, connectionTimeoutMillis: 3_000 });
-  const { pool, sql } = createSqlPool({ url: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE });
-  const secrets = secretBoxFromEnv(process.env);
+  const { pool, sql } = createSqlPool({
+    url: env.DATABASE_URL,
+    max: env.DATABASE_POOL_SIZE,
+    applicationName: "booking-webhooks",
+  });
   const app = createWebhooksServer({
-    db,
     sql,
-    secrets,
+    secrets: secretBoxFromEnv(process.env),
     toleranceSeconds: env.WEBHOOK_TOLERANCE_SECONDS,
     logger,
     batchConcurrency: env.WEBHOOKS_BATCH_CONCURRENCY,
@@ -32,7 +33,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     await app.close();
-    await Promise.allSettled([db.$disconnect(), pool.end()]);
+    await pool.end().catch(() => {});
     logger.flush();
     process.exit(0);
   };

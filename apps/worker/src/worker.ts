@@ -6,6 +6,7 @@ import type { CalendlyClientFactory, CalendlyOAuthClient } from "@booking/calend
 import type { Db, SecretBox } from "@booking/db";
 import { Logger as GraphileLogger, type LogLevel, run } from "graphile-worker";
 import type pg from "pg";
+import { startInboxDrainer } from "./inbox/drainer.ts";
 import type { Logger } from "./logger.ts";
 import { CRONTAB, STARTUP_JOBS, taskList } from "./tasks/index.ts";
 
@@ -53,21 +54,28 @@ function graphileLogger(logger: Logger): GraphileLogger {
 }
 
 export async function startWorker(deps: WorkerDeps): Promise<RunningWorker> {
-  const runner = await run({
-    pgPool: deps.pool,
-    concurrency: deps.settings.concurrency,
-    taskList: taskList(deps),
-    crontab: CRONTAB,
-    // Jobs scheduled ahead (the health checks) start within a quarter of their interval.
-    pollInterval: Math.min(2_000, Math.max(100, deps.settings.healthIntervalSeconds * 250)),
-    noHandleSignals: true,
-    logger: graphileLogger(deps.logger),
-  });
-  for (const job of STARTUP_JOBS)
-    await runner.addJob(job.identifier, {}, { jobKey: job.jobKey, jobKeyMode: "preserve_run_at" });
+  const inbox = startInboxDrainer({ pool: deps.pool, logger: deps.logger.child({ part: "inbox" }), clock: deps.clock });
+  let runner: Awaited<ReturnType<typeof run>>;
+  try {
+    runner = await run({
+      pgPool: deps.pool,
+      concurrency: deps.settings.concurrency,
+      taskList: taskList(deps),
+      crontab: CRONTAB,
+      // Jobs scheduled ahead (the health checks) start within a quarter of their interval.
+      pollInterval: Math.min(2_000, Math.max(100, deps.settings.healthIntervalSeconds * 250)),
+      noHandleSignals: true,
+      logger: graphileLogger(deps.logger),
+    });
+    for (const job of STARTUP_JOBS)
+      await runner.addJob(job.identifier, {}, { jobKey: job.jobKey, jobKeyMode: "preserve_run_at" });
+  } catch (error) {
+    await inbox.stop();
+    throw error;
+  }
   return {
     async stop() {
-      await runner.stop();
+      await Promise.all([inbox.stop(), runner.stop()]);
     },
   };
 }

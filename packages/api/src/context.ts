@@ -1,8 +1,8 @@
 import type { CalendlyClientFactory, CalendlyOAuthClient } from "@booking/calendly";
 import type { Db, SecretBox } from "@booking/db";
 import type { ReadCaches } from "./lib/read-caches.ts";
+import type { SqlRunner } from "./lib/sql.ts";
 import type { InvitationMailer } from "./services/members/mailer.ts";
-import type { SqlRunner } from "./services/webhooks/sql.ts";
 
 /** Who is calling: a signed-in member, a platform admin (internal bearer token), or nobody. */
 export type Session = { kind: "user"; email: string; name: string } | { kind: "platform" } | null;

@@ -6,11 +6,11 @@ import superjson from "superjson";
 import { ZodError, z } from "zod";
 import type { Context } from "./context.ts";
 import { DomainError, type DomainErrorCode } from "./errors.ts";
+import { isDatabaseUnavailable } from "./lib/db-errors.ts";
 import { zodFieldErrors } from "./lib/field-errors.ts";
 import { authorizeWorkspaceCached } from "./lib/read-caches.ts";
 import { workspaceId } from "./lib/validators.ts";
 import type { Actor } from "./services/access/index.ts";
-import { isDatabaseUnavailable } from "./services/webhooks/db-errors.ts";
 
 const TRPC_CODE: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   NOT_FOUND: "NOT_FOUND",

@@ -1,12 +1,7 @@
-import { createDb, secretBoxFromEnv } from "@booking/db";
 import { loadEnv } from "../env.ts";
 
-/** The same dependencies the server uses, for an operator command. */
-export function cliDeps() {
-  const env = loadEnv();
-  const db = createDb({ url: env.DATABASE_URL, max: 4 });
-  return { env, db, secrets: secretBoxFromEnv(process.env) };
-}
+/** The environment an operator command runs with (the server's). */
+export const cliEnv = loadEnv;
 
 export async function runCli(main: () => Promise<number>) {
   try {

@@ -1,8 +1,8 @@
 // pnpm db:replay [--workspace <id>] [--status FAILED|RECEIVED] [--id <eventId> ...] [--limit n]
 // Replays stored deliveries through the same mapper as live ones; prints one line per delivery.
-import { replayWebhookEvents } from "../services.ts";
+import { createSqlPool, replayWebhookEvents } from "../services.ts";
 import { cliArgs } from "./args.ts";
-import { cliDeps, runCli } from "./deps.ts";
+import { cliEnv, runCli } from "./deps.ts";
 
 const usage = "replay [--workspace <id>] [--status FAILED|RECEIVED] [--id <eventId> ...] [--limit <n>]";
 const args = cliArgs(
@@ -16,7 +16,7 @@ const args = cliArgs(
 );
 
 await runCli(async () => {
-  const { db, secrets } = cliDeps();
+  const { pool, sql } = createSqlPool({ url: cliEnv().DATABASE_URL, max: 2, applicationName: "booking-replay" });
   try {
     const status = args.status === undefined ? (args.id ? undefined : "FAILED") : args.status.toUpperCase();
     if (status !== undefined && status !== "FAILED" && status !== "RECEIVED") {
@@ -29,7 +29,7 @@ await runCli(async () => {
       return 2;
     }
     const { results } = await replayWebhookEvents(
-      { db, secrets },
+      { sql },
       {
         workspaceId: args.workspace,
         ids: args.id as string[] | undefined,
@@ -42,6 +42,6 @@ await runCli(async () => {
     console.log(`replayed ${results.length} deliveries: ${results.length - failed} ok, ${failed} failed`);
     return failed > 0 ? 1 : 0;
   } finally {
-    await db.$disconnect();
+    await pool.end();
   }
 });

@@ -2,10 +2,10 @@
 // Answers { success, data?, error? } with 201 / 400 / 401 / 409 / 413; the logic is the createWorkspace service.
 import type { Db } from "@booking/db";
 import { DomainError } from "../errors.ts";
+import { isDatabaseUnavailable } from "../lib/db-errors.ts";
 import { zodFieldErrors } from "../lib/field-errors.ts";
 import { bearerToken, safeEqual } from "../lib/safe-equal.ts";
 import type { InvitationMailer } from "../services/members/index.ts";
-import { isDatabaseUnavailable } from "../services/webhooks/db-errors.ts";
 import { createWorkspace, createWorkspaceInput } from "../services/workspaces/index.ts";
 import { readBodyCapped } from "./read-body.ts";
 

@@ -4,12 +4,12 @@ import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { type SessionReader, sessionFromRequest } from "../auth/session-from-request.ts";
 import { createContextInner, type Session } from "../context.ts";
+import { isDatabaseUnavailable } from "../lib/db-errors.ts";
 import { createReadCaches } from "../lib/read-caches.ts";
+import type { SqlRunner } from "../lib/sql.ts";
 import { createTtlCache } from "../lib/ttl-cache.ts";
 import { appRouter } from "../root.ts";
 import type { InvitationMailer } from "../services/members/index.ts";
-import { isDatabaseUnavailable } from "../services/webhooks/db-errors.ts";
-import type { SqlRunner } from "../services/webhooks/sql.ts";
 import { refuseCrossOrigin } from "./origin.ts";
 import { withCappedBody } from "./read-body.ts";
 

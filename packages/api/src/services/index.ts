@@ -1,4 +1,4 @@
-// Services for other composition roots (the webhooks server, scripts). No @trpc/* here.
+// Services for other composition roots (the webhooks server, the worker, scripts). No @trpc/* here.
 export * from "./access/index.ts";
 export * from "./calendly/index.ts";
 export * from "./leads/index.ts";

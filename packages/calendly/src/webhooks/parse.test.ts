@@ -58,7 +58,42 @@ describe("parseCalendlyWebhook", () => {
       payload: { uri: "x" },
     };
     const result = parseCalendlyWebhook(JSON.stringify(body));
-    expect(result).toEqual({ ok: true, envelope: body });
+    expect(result).toEqual({ ok: true, rawBody: JSON.stringify(body), envelope: body });
+  });
+
+  it("takes the body's bytes: UTF-8 is decoded exactly, anything else is refused", () => {
+    const body = buildWebhookEnvelope("invitee.created", { name: "Zoë Ünal 東京 🎉" });
+    const raw = JSON.stringify(body);
+    const parsed = parseCalendlyWebhook(Buffer.from(raw, "utf8"));
+    expect(parsed).toMatchObject({ ok: true, rawBody: raw });
+    for (const bad of [
+      Buffer.concat([Buffer.from(raw.slice(0, 20)), Buffer.from([0xff, 0xfe]), Buffer.from(raw.slice(20))]),
+      Buffer.from([0x7b, 0xed, 0xa0, 0x80, 0x7d]), // an encoded lone surrogate (CESU-8) is not UTF-8
+      Buffer.from([0x7b, 0xc3]), // truncated sequence
+    ]) {
+      expect(parseCalendlyWebhook(bad)).toEqual({ ok: false, error: "Body is not valid UTF-8" });
+    }
+  });
+
+  it("keeps a delivery whose details have unexpected types (they become null), but not one whose mapped fields do", () => {
+    const body = buildWebhookEnvelope("invitee.created");
+    const p = body.payload as Record<string, unknown>;
+    p.timezone = 42;
+    p.questions_and_answers = "none";
+    p.text_reminder_number = { n: 1 };
+    (p.scheduled_event as Record<string, unknown>).location = ["?"];
+    (p.scheduled_event as Record<string, unknown>).event_memberships = [{ user_email: 7 }];
+    (p.tracking as Record<string, unknown>).utm_source = false;
+    const result = parseCalendlyWebhook(JSON.stringify(body));
+    if (!result.ok) throw new Error(result.error);
+    expect(result.invitee).toMatchObject({
+      timezone: null,
+      text_reminder_number: null,
+      tracking: { utm_source: null },
+    });
+    expect(result.invitee?.questions_and_answers).toBeUndefined();
+    expect(result.invitee?.scheduled_event.location).toBeNull();
+    expect(result.invitee?.scheduled_event.event_memberships).toEqual([{ user_email: null }]);
   });
 
   it("accepts an envelope without created_by", () => {

@@ -3,18 +3,28 @@ import { formatZodIssues } from "../zod-issues.ts";
 import { type InviteePayload, inviteePayloadSchema, type WebhookEnvelope, webhookEnvelopeSchema } from "./schemas.ts";
 
 export type ParsedCalendlyWebhook =
-  | { ok: true; envelope: WebhookEnvelope; invitee?: InviteePayload }
+  | { ok: true; rawBody: string; envelope: WebhookEnvelope; invitee?: InviteePayload }
   | {
       ok: false;
       error: string /** present when the envelope parsed but its invitee payload did not */;
       envelope?: WebhookEnvelope;
     };
 
+/** Strict: bytes that are not UTF-8 are refused, never replaced (the body is stored as it came). */
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
 /**
- * Parses a (verified) raw webhook body. Never throws. `invitee` is set for the four invitee
- * events; an invitee event whose payload does not match the schema is `ok: false`.
+ * Parses a (verified) raw webhook body: the bytes as received, or their text. Never throws.
+ * `rawBody` is the body's text, exactly (what the inbox stores). `invitee` is set for the four
+ * invitee events; an invitee event whose payload does not match the schema is `ok: false`.
  */
-export function parseCalendlyWebhook(rawBody: string): ParsedCalendlyWebhook {
+export function parseCalendlyWebhook(body: string | Uint8Array): ParsedCalendlyWebhook {
+  let rawBody: string;
+  try {
+    rawBody = typeof body === "string" ? body : utf8.decode(body);
+  } catch {
+    return { ok: false, error: "Body is not valid UTF-8" };
+  }
   let json: unknown;
   try {
     json = JSON.parse(rawBody);
@@ -23,7 +33,7 @@ export function parseCalendlyWebhook(rawBody: string): ParsedCalendlyWebhook {
   }
   const envelope = webhookEnvelopeSchema.safeParse(json);
   if (!envelope.success) return { ok: false, error: `Invalid webhook envelope: ${formatZodIssues(envelope.error)}` };
-  if (!isInviteeEvent(envelope.data.event)) return { ok: true, envelope: envelope.data };
+  if (!isInviteeEvent(envelope.data.event)) return { ok: true, rawBody, envelope: envelope.data };
 
   const invitee = inviteePayloadSchema.safeParse(envelope.data.payload);
   if (!invitee.success) {
@@ -33,5 +43,5 @@ export function parseCalendlyWebhook(rawBody: string): ParsedCalendlyWebhook {
       error: `Invalid ${envelope.data.event} payload: ${formatZodIssues(invitee.error, "payload")}`,
     };
   }
-  return { ok: true, envelope: envelope.data, invitee: invitee.data };
+  return { ok: true, rawBody, envelope: envelope.data, invitee: invitee.data };
 }

@@ -5,6 +5,11 @@ import { z } from "zod";
 
 const datetime = z.iso.datetime({ offset: true });
 const nullableString = z.string().nullable().optional();
+/**
+ * An appointment detail we store and show but never decide on (location, host, links, answers,
+ * UTM values): a value of another type becomes null instead of refusing the delivery.
+ */
+const detail = z.string().nullable().optional().catch(null);
 
 export const webhookEnvelopeSchema = z.looseObject({
   event: z.string().min(1),
@@ -15,12 +20,12 @@ export const webhookEnvelopeSchema = z.looseObject({
 export type WebhookEnvelope = z.infer<typeof webhookEnvelopeSchema>;
 
 export const trackingSchema = z.looseObject({
-  utm_campaign: nullableString,
-  utm_source: nullableString,
-  utm_medium: nullableString,
-  utm_content: nullableString,
-  utm_term: nullableString,
-  salesforce_uuid: nullableString,
+  utm_campaign: detail,
+  utm_source: detail,
+  utm_medium: detail,
+  utm_content: detail,
+  utm_term: detail,
+  salesforce_uuid: detail,
 });
 
 export const cancellationSchema = z.looseObject({
@@ -37,15 +42,18 @@ export const noShowSchema = z.looseObject({
 
 export const embeddedScheduledEventSchema = z.looseObject({
   uri: z.string().min(1),
-  name: nullableString,
+  name: detail,
   status: z.string().optional(),
   start_time: datetime,
   end_time: datetime,
   event_type: nullableString,
-  location: z.looseObject({ type: z.string().optional() }).nullable().optional(),
+  /** Where the meeting is: `type` (google_conference, zoom, physical, outbound_call, ...), the address or phone in `location`, the video link in `join_url`. */
+  location: z.looseObject({ type: detail, location: detail, join_url: detail }).nullable().optional().catch(null),
+  /** The hosts; the first is the booking's host. */
   event_memberships: z
-    .array(z.looseObject({ user: nullableString, user_email: nullableString, user_name: nullableString }))
-    .optional(),
+    .array(z.looseObject({ user: detail, user_email: detail, user_name: detail }))
+    .optional()
+    .catch(undefined),
   created_at: datetime.optional(),
   updated_at: datetime.optional(),
 });
@@ -64,26 +72,22 @@ export const inviteeResourceShape = {
   first_name: nullableString,
   last_name: nullableString,
   status: z.enum(["active", "canceled"]),
-  timezone: nullableString,
+  timezone: detail,
   event: z.string().min(1),
   created_at: datetime,
   updated_at: datetime,
-  cancel_url: nullableString,
-  reschedule_url: nullableString,
+  cancel_url: detail,
+  reschedule_url: detail,
   rescheduled: z.boolean().optional().default(false),
   old_invitee: nullableString,
   new_invitee: nullableString,
+  /** The booking form's answers, in Calendly's order (`position`). */
   questions_and_answers: z
-    .array(
-      z.looseObject({
-        question: z.string().optional(),
-        answer: z.string().nullable().optional(),
-        position: z.number().optional(),
-      }),
-    )
-    .optional(),
+    .array(z.looseObject({ question: detail, answer: detail, position: z.number().optional().catch(undefined) }))
+    .optional()
+    .catch(undefined),
   tracking: trackingSchema.nullable().optional(),
-  text_reminder_number: nullableString,
+  text_reminder_number: detail,
   cancellation: cancellationSchema.nullable().optional(),
   no_show: noShowSchema.nullable().optional(),
   scheduling_method: nullableString,

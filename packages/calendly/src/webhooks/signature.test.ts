@@ -28,7 +28,7 @@ function signedRequest(over: Partial<{ rawBody: string; signingKey: string; time
 }
 
 function verify(
-  req: { header: string | undefined; rawBody: string },
+  req: { header: string | undefined; rawBody: string | Uint8Array },
   over: { signingKey?: string; toleranceSeconds?: number } = {},
 ) {
   verifyWebhookSignature({
@@ -53,6 +53,17 @@ describe("signWebhook", () => {
   it("produces Calendly's t=<ts>,v1=<hex hmac of ts.body> header", () => {
     const expected = createHmac("sha256", signingKey).update(`${nowSeconds}.${rawBody}`).digest("hex");
     expect(signWebhook({ rawBody, signingKey, timestamp: nowSeconds })).toBe(`t=${nowSeconds},v1=${expected}`);
+  });
+
+  it("signs the body's bytes: a UTF-8 string and its bytes sign alike; bytes that are not UTF-8 verify as sent", () => {
+    const text = JSON.stringify({ name: "Zoë 東京" });
+    const header = signWebhook({ rawBody: text, signingKey, timestamp: nowSeconds });
+    expect(signWebhook({ rawBody: Buffer.from(text), signingKey, timestamp: nowSeconds })).toBe(header);
+    const notUtf8 = Buffer.from([0x7b, 0xff, 0x7d]);
+    const signed = signWebhook({ rawBody: notUtf8, signingKey, timestamp: nowSeconds });
+    expect(failure(() => verify({ header: signed, rawBody: notUtf8 }))).toBe("no error");
+    // Decoding first (replacing the bad byte) would change what was signed.
+    expect(failure(() => verify({ header: signed, rawBody: notUtf8.toString("utf8") }))).toBe("signature_mismatch");
   });
 
   it("defaults the timestamp to now", () => {

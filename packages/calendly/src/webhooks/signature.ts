@@ -27,11 +27,12 @@ export class WebhookSignatureError extends Error {
   }
 }
 
-function hmacHex(signingKey: string, timestamp: string, rawBody: string): string {
-  return createHmac("sha256", signingKey).update(`${timestamp}.${rawBody}`, "utf8").digest("hex");
+/** The signed bytes: a string body is taken as UTF-8; raw bytes as they came (they may not be UTF-8). */
+function hmacHex(signingKey: string, timestamp: string, rawBody: string | Uint8Array): string {
+  return createHmac("sha256", signingKey).update(`${timestamp}.`, "utf8").update(rawBody).digest("hex");
 }
 
-export function signWebhook(opts: { rawBody: string; signingKey: string; timestamp?: number }): string {
+export function signWebhook(opts: { rawBody: string | Uint8Array; signingKey: string; timestamp?: number }): string {
   const ts = String(Math.floor(opts.timestamp ?? Date.now() / 1000));
   return `t=${ts},v1=${hmacHex(opts.signingKey, ts, opts.rawBody)}`;
 }
@@ -69,7 +70,7 @@ function parseHeader(header: string): ParsedHeader {
  */
 export function verifyWebhookSignature(opts: {
   header: string | undefined;
-  rawBody: string;
+  rawBody: string | Uint8Array;
   signingKey: string;
   toleranceSeconds: number;
   now?: Date;

@@ -52,6 +52,11 @@ export function DeliveriesTable({
                 <DeliveryStatusBadge status={d.status} />
               </Table.Td>
               <Table.Td maw={320}>
+                {d.status === "RECEIVED" && d.nextAttemptAt && (
+                  <Text size="xs" c="dimmed">
+                    Retrying at {formatDateTime(d.nextAttemptAt)}
+                  </Text>
+                )}
                 {d.error ? (
                   <Text size="sm" c="red.8" lineClamp={3} title={d.error}>
                     {d.error}

@@ -1,6 +1,12 @@
 import type { z } from "zod";
 import type { Context } from "../../context.ts";
-import { listWebhookEvents, reconcileCalendlyWorkspace, replayWebhookEvents } from "../../services/webhooks/index.ts";
+import {
+  listWebhookEvents,
+  prismaRunner,
+  reconcileCalendlyWorkspace,
+  replayWebhookEvents,
+} from "../../services/webhooks/index.ts";
+import { calendlyDeps } from "../integrations/calendly/deps.ts";
 import type { listSchema } from "./list.schema.ts";
 import type { reconcileSchema } from "./reconcile.schema.ts";
 import type { replaySchema } from "./replay.schema.ts";
@@ -8,21 +14,13 @@ import type { replaySchema } from "./replay.schema.ts";
 type WithWorkspace<T> = T & { workspaceId: string };
 
 export function listHandler({ ctx, input }: { ctx: Context; input: WithWorkspace<z.output<typeof listSchema>> }) {
-  return listWebhookEvents(
-    { db: ctx.db },
-    {
-      workspaceId: input.workspaceId,
-      ...(input.status ? { status: input.status } : {}),
-      ...(input.cursor ? { cursor: input.cursor } : {}),
-      ...(input.limit ? { limit: input.limit } : {}),
-    },
-  );
+  return listWebhookEvents({ sql: prismaRunner(ctx.db) }, input);
 }
 
 /** Only events of this workspace are replayed (unknown or foreign ids are NOT_FOUND). */
 export function replayHandler({ ctx, input }: { ctx: Context; input: WithWorkspace<z.output<typeof replaySchema>> }) {
   return replayWebhookEvents(
-    { db: ctx.db, secrets: ctx.secrets, clock: ctx.now },
+    { sql: prismaRunner(ctx.db), clock: ctx.now },
     { workspaceId: input.workspaceId, ids: input.ids },
   );
 }
@@ -34,8 +32,5 @@ export function reconcileHandler({
   ctx: Context;
   input: WithWorkspace<z.output<typeof reconcileSchema>>;
 }) {
-  return reconcileCalendlyWorkspace(
-    { db: ctx.db, secrets: ctx.secrets, clock: ctx.now, calendlyFor: ctx.calendlyFor },
-    { workspaceId: input.workspaceId, since: input.since },
-  );
+  return reconcileCalendlyWorkspace(calendlyDeps(ctx), { workspaceId: input.workspaceId, since: input.since });
 }

@@ -4,7 +4,8 @@ import { input, text, workspaceId } from "../../lib/validators.ts";
 export const listSchema = input({
   workspaceId,
   status: z.enum(["RECEIVED", "PROCESSED", "IGNORED", "FAILED"], { message: "Unknown status" }).optional(),
-  cursor: text().trim().min(1).max(64).nullish(),
+  /** The previous page's `nextCursor` (opaque). */
+  cursor: text().trim().min(1).max(200).nullish(),
   limit: z
     .number()
     .int("Limit must be a whole number")

@@ -1,6 +1,7 @@
 import type { CalendlyUser } from "@booking/calendly";
-import { type CalendlySubscriptionScope, type MeetingBookingProvider, Prisma, secretContext } from "@booking/db";
+import { type CalendlySubscriptionScope, type MeetingBookingProvider, type Prisma, secretContext } from "@booking/db";
 import { DomainError } from "../../errors.ts";
+import { isUniqueViolation } from "../../lib/db-errors.ts";
 import { disconnectEvent, forgottenConnection, releaseCredentials } from "./connection.ts";
 import type { CalendlyIntegrationDeps } from "./deps.ts";
 import { ensureCalendlySubscription } from "./ensure-subscription.ts";
@@ -161,7 +162,7 @@ async function applyUpdate(
       ...(event ? [deps.db.integrationEvent.create({ data: integrationEventData(event), select: { id: true } })] : []),
     ]);
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       throw new DomainError("CONFLICT", "This event type is already used by another workspace", {
         fieldErrors: { eventTypeUri: ["Another workspace already uses this event type"] },
         cause: error,

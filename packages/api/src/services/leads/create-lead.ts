@@ -1,5 +1,6 @@
-import { type Db, type LeadSource, normalizeEmail, Prisma } from "@booking/db";
+import { type Db, type LeadSource, normalizeEmail } from "@booking/db";
 import { DomainError } from "../../errors.ts";
+import { isUniqueViolation } from "../../lib/db-errors.ts";
 import { type LeadView, leadSelect } from "./lead-view.ts";
 
 export type CreateLeadInput = {
@@ -29,7 +30,7 @@ export async function createLead(deps: { db: Db }, input: CreateLeadInput): Prom
       select: leadSelect,
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       throw new DomainError("CONFLICT", "This workspace already has a lead with that email", {
         fieldErrors: { email: ["A lead with this email already exists"] },
         cause: error,

@@ -9,7 +9,7 @@
 // nameSearch and lastNameSearch are generated columns (lower(name) and its last word) in the "C"
 // collation, like email, so a B-tree serves LIKE 'prefix%' (migration 20261129233955_lead_search).
 import { type AppointmentStatus, type Db, Prisma } from "@booking/db";
-import { prismaRunner, type SqlRunner } from "../webhooks/sql.ts";
+import { prismaRunner, type SqlRunner } from "../../lib/sql.ts";
 import { decodeLeadCursor, encodeLeadCursor, type LeadCursor } from "./cursor.ts";
 import type { LeadListItem } from "./lead-view.ts";
 

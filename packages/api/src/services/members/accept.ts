@@ -7,7 +7,7 @@ import type { MemberRole, Prisma } from "@booking/db";
 import { normalizeEmail } from "@booking/db";
 import { hashPassword } from "better-auth/crypto";
 import { DomainError } from "../../errors.ts";
-import { isUniqueViolation } from "../webhooks/db-errors.ts";
+import { isUniqueViolation } from "../../lib/db-errors.ts";
 import type { MembersDeps } from "./deps.ts";
 import { hashInvitationToken } from "./tokens.ts";
 

@@ -1,35 +1,15 @@
-// SPEC section 4 as a pure function: given one invitee event and the lead it was matched to (or
-// none), what the lead's appointment becomes. The database part (finding and locking the lead,
-// writing the result) is in map-invitee.ts.
-import type { AppointmentStatus } from "@booking/db";
+// SPEC section 4 (and the details of section 8) as a pure function: given one invitee event and
+// the lead it was matched to (or none), what the lead's appointment becomes. Finding and locking
+// the lead and writing the result are the lead statements' job (lead-table.ts), deciding a batch
+// in order is decide-batch.ts'.
+//
+// Order: `calendlyEventAt` is the time (envelope `created_at`) of the newest event applied to the
+// lead; an older event changes nothing ("stale"), with one exception: the new booking of a
+// reschedule always replaces the old one it names, whatever the order of their two deliveries.
+// Details follow the same rule: an older delivery never overwrites newer details.
+import type { Appointment } from "./appointment.ts";
+import { EMPTY_APPOINTMENT } from "./appointment.ts";
 import type { InviteeFacts } from "./facts.ts";
-
-/** The appointment columns of Lead that mapping reads and writes. */
-export type Appointment = {
-  appointmentStatus: AppointmentStatus;
-  appointmentStartAt: Date | null;
-  appointmentEndAt: Date | null;
-  appointmentBookedAt: Date | null;
-  appointmentCanceledAt: Date | null;
-  appointmentCancelReason: string | null;
-  appointmentCanceledBy: string | null;
-  calendlyInviteeUri: string | null;
-  calendlyScheduledEventUri: string | null;
-  calendlyEventAt: Date | null;
-};
-
-const EMPTY_APPOINTMENT: Appointment = {
-  appointmentStatus: "NONE",
-  appointmentStartAt: null,
-  appointmentEndAt: null,
-  appointmentBookedAt: null,
-  appointmentCanceledAt: null,
-  appointmentCancelReason: null,
-  appointmentCanceledBy: null,
-  calendlyInviteeUri: null,
-  calendlyScheduledEventUri: null,
-  calendlyEventAt: null,
-};
 
 export type Outcome =
   | "booked"
@@ -38,8 +18,8 @@ export type Outcome =
   | "rescheduled"
   | "no_show"
   | "no_show_removed"
-  | "stale"
   | "superseded"
+  | "stale"
   | "other_booking"
   | "not_no_show";
 
@@ -47,51 +27,79 @@ export type Decision = { apply: true; outcome: Outcome; appointment: Appointment
 
 const later = (a: Date | null, b: Date): Date => (a && a.getTime() > b.getTime() ? a : b);
 
+/**
+ * A group of details as the lead knows them, or the payload's when the lead knows none of them
+ * (taken as a whole, so the details of two bookings are never mixed).
+ */
+function known<T extends object>(current: T, payload: T): T {
+  return Object.values(current).some((v) => v !== null) ? current : payload;
+}
+
+/** Each field of the payload, else as the lead knows it. */
+function orKnown<T extends object>(payload: T, current: T): T {
+  const out = { ...payload };
+  for (const k of Object.keys(payload) as Array<keyof T>) out[k] = payload[k] ?? current[k];
+  return out;
+}
+
 /** The booking an event about the lead's current invitee refers to: what we know, else the payload's. */
-function sameBooking(current: Appointment, f: InviteeFacts) {
+function sameBooking(current: Appointment, f: InviteeFacts): Partial<Appointment> {
   return {
     appointmentStartAt: current.appointmentStartAt ?? f.startAt,
     appointmentEndAt: current.appointmentEndAt ?? f.endAt,
     appointmentBookedAt: current.appointmentBookedAt ?? f.inviteeCreatedAt,
     calendlyInviteeUri: f.uri,
     calendlyScheduledEventUri: current.calendlyScheduledEventUri ?? f.scheduledEventUri,
+    ...known(pick(current, f.booking), f.booking),
+    ...known(pick(current, f.invitee), f.invitee),
+  };
+}
+
+const pick = <T extends object>(from: Appointment, like: T): T =>
+  Object.fromEntries(Object.keys(like).map((k) => [k, from[k as keyof Appointment]])) as T;
+
+function booked(current: Appointment, f: InviteeFacts, completesReschedule: boolean): Appointment {
+  return {
+    ...current,
+    appointmentStatus: "BOOKED",
+    appointmentStartAt: f.startAt,
+    appointmentEndAt: f.endAt,
+    appointmentBookedAt: f.inviteeCreatedAt ?? f.eventAt,
+    appointmentCanceledAt: null,
+    appointmentCancelReason: null,
+    appointmentCanceledBy: null,
+    appointmentCancelerType: null,
+    calendlyInviteeUri: f.uri,
+    calendlyScheduledEventUri: f.scheduledEventUri,
+    calendlyNoShowUri: null,
+    // The new booking brings its meeting details; what the invitee told Calendly stays with a
+    // reschedule unless the new invitee carries it again.
+    ...f.booking,
+    ...(completesReschedule ? orKnown(f.invitee, pick(current, f.invitee)) : f.invitee),
   };
 }
 
 export function decide(f: InviteeFacts, lead: Appointment | null): Decision {
   const current = lead ?? EMPTY_APPOINTMENT;
   const tracksOther = current.calendlyInviteeUri !== null && current.calendlyInviteeUri !== f.uri;
-
-  // A reschedule's new booking supersedes the old invitee whatever the order of the two events.
   const completesReschedule =
     f.event === "invitee.created" && f.oldInvitee !== null && current.calendlyInviteeUri === f.oldInvitee;
   const isStale = current.calendlyEventAt !== null && f.eventAt.getTime() < current.calendlyEventAt.getTime();
   if (isStale && !completesReschedule) return { apply: false, outcome: "stale" };
 
   const base: Appointment = { ...current, calendlyEventAt: later(current.calendlyEventAt, f.eventAt) };
-
   switch (f.event) {
     case "invitee.created":
       return {
         apply: true,
         outcome: f.oldInvitee !== null ? "rescheduled_booked" : "booked",
-        appointment: {
-          ...base,
-          appointmentStatus: "BOOKED",
-          appointmentStartAt: f.startAt,
-          appointmentEndAt: f.endAt,
-          appointmentBookedAt: f.inviteeCreatedAt ?? f.eventAt,
-          appointmentCanceledAt: null,
-          appointmentCancelReason: null,
-          appointmentCanceledBy: null,
-          calendlyInviteeUri: f.uri,
-          calendlyScheduledEventUri: f.scheduledEventUri,
-        },
+        appointment: booked(base, f, completesReschedule),
       };
     case "invitee.canceled": {
-      // The old half of a reschedule whose new invitee is already on the lead: nothing to undo.
+      // The old half of a reschedule whose new invitee is already on the lead: nothing to undo
+      // (its time still counts, so both delivery orders end in the same state).
       if (f.rescheduled && f.newInvitee !== null && current.calendlyInviteeUri === f.newInvitee)
-        return { apply: false, outcome: "superseded" };
+        return { apply: true, outcome: "superseded", appointment: base };
       if (tracksOther) return { apply: false, outcome: "other_booking" };
       const c = f.cancellation;
       return {
@@ -104,6 +112,7 @@ export function decide(f: InviteeFacts, lead: Appointment | null): Decision {
           appointmentCanceledAt: c?.createdAt ?? f.eventAt,
           appointmentCancelReason: c?.reason ?? null,
           appointmentCanceledBy: c ? (c.canceledBy ?? c.cancelerType) : null,
+          appointmentCancelerType: c?.cancelerType ?? null,
         },
       };
     }
@@ -116,6 +125,7 @@ export function decide(f: InviteeFacts, lead: Appointment | null): Decision {
           ...base,
           ...sameBooking(current, f),
           appointmentStatus: "NO_SHOW",
+          calendlyNoShowUri: f.noShowUri ?? current.calendlyNoShowUri,
         },
       };
     case "invitee_no_show.deleted":
@@ -127,11 +137,7 @@ export function decide(f: InviteeFacts, lead: Appointment | null): Decision {
       return {
         apply: true,
         outcome: "no_show_removed",
-        appointment: {
-          ...base,
-          ...sameBooking(current, f),
-          appointmentStatus: "BOOKED",
-        },
+        appointment: { ...base, ...sameBooking(current, f), appointmentStatus: "BOOKED", calendlyNoShowUri: null },
       };
   }
 }

@@ -1,21 +1,12 @@
-// The facts of one invitee event that lead mapping needs, taken from Calendly's payload once so
-// the mapping code does not depend on the payload's full shape.
-import type { InviteePayload } from "@booking/calendly/webhooks";
-
-const INVITEE_EVENTS = [
-  "invitee.created",
-  "invitee.canceled",
-  "invitee_no_show.created",
-  "invitee_no_show.deleted",
-] as const;
-export type InviteeEventName = (typeof INVITEE_EVENTS)[number];
-
-export function isInviteeEvent(name: string): name is InviteeEventName {
-  return (INVITEE_EVENTS as readonly string[]).includes(name);
-}
+// The facts of one invitee event that lead mapping needs, taken from Calendly's payload once, so
+// the rules do not depend on the payload's shape. Every string is cleaned here (cleanText): what
+// mapping writes to a column, or into `changes`, can always be stored.
+import type { CalendlyWebhookEventName, InviteePayload } from "@booking/calendly/webhooks";
+import type { Answer, BookingDetails, InviteeDetails } from "./appointment.ts";
+import { cleanText } from "./text.ts";
 
 export type InviteeFacts = {
-  event: InviteeEventName;
+  event: CalendlyWebhookEventName;
   /** The envelope's created_at: orders events for one invitee. */
   eventAt: Date;
   uri: string;
@@ -24,6 +15,7 @@ export type InviteeFacts = {
   rescheduled: boolean;
   oldInvitee: string | null;
   newInvitee: string | null;
+  /** utm_content, trimmed: may name the lead (the booking link carries the lead id). */
   utmContent: string | null;
   scheduledEventUri: string;
   startAt: Date | null;
@@ -36,6 +28,8 @@ export type InviteeFacts = {
     createdAt: Date | null;
   } | null;
   noShowUri: string | null;
+  booking: BookingDetails;
+  invitee: InviteeDetails;
 };
 
 const date = (v: unknown): Date | null => {
@@ -43,10 +37,55 @@ const date = (v: unknown): Date | null => {
   const d = new Date(v);
   return Number.isNaN(d.getTime()) ? null : d;
 };
-const str = (v: unknown): string | null => (typeof v === "string" && v.length > 0 ? v : null);
+
+/** A clean, trimmed, non-empty string, or null. */
+const str = (v: unknown): string | null => {
+  if (typeof v !== "string") return null;
+  const s = cleanText(v).trim();
+  return s.length > 0 ? s : null;
+};
+
+/** The booking form's answers in Calendly's order (`position`, else as listed); none is null. */
+function answers(list: InviteePayload["questions_and_answers"]): Answer[] | null {
+  const out = (list ?? [])
+    .map((qa, i) => ({ question: str(qa.question), answer: str(qa.answer), position: qa.position ?? i }))
+    .filter((qa): qa is Answer => qa.question !== null)
+    .sort((a, b) => a.position - b.position);
+  return out.length > 0 ? out : null;
+}
+
+function bookingDetails(p: InviteePayload): BookingDetails {
+  const se = p.scheduled_event;
+  const host = se.event_memberships?.[0];
+  return {
+    appointmentEventName: str(se.name),
+    appointmentLocationType: str(se.location?.type),
+    appointmentLocation: str(se.location?.location),
+    appointmentJoinUrl: str(se.location?.join_url),
+    appointmentHostName: str(host?.user_name),
+    appointmentHostEmail: str(host?.user_email)?.toLowerCase() ?? null,
+    appointmentHostUri: str(host?.user),
+    appointmentRescheduleUrl: str(p.reschedule_url),
+    appointmentCancelUrl: str(p.cancel_url),
+  };
+}
+
+function inviteeDetails(p: InviteePayload): InviteeDetails {
+  const t = p.tracking;
+  return {
+    appointmentAnswers: answers(p.questions_and_answers),
+    appointmentTextReminderNumber: str(p.text_reminder_number),
+    appointmentTimezone: str(p.timezone),
+    utmSource: str(t?.utm_source),
+    utmMedium: str(t?.utm_medium),
+    utmCampaign: str(t?.utm_campaign),
+    utmContent: str(t?.utm_content),
+    utmTerm: str(t?.utm_term),
+  };
+}
 
 export function inviteeFacts(
-  event: InviteeEventName,
+  event: CalendlyWebhookEventName,
   envelopeCreatedAt: string | Date,
   p: InviteePayload,
 ): InviteeFacts {
@@ -57,13 +96,13 @@ export function inviteeFacts(
   return {
     event,
     eventAt,
-    uri: p.uri,
-    email: p.email,
-    name: str(p.name?.trim()),
+    uri: cleanText(p.uri),
+    email: cleanText(p.email),
+    name: str(p.name),
     rescheduled: p.rescheduled === true,
     oldInvitee: str(p.old_invitee),
     newInvitee: str(p.new_invitee),
-    utmContent: str(p.tracking?.utm_content)?.trim() ?? null,
+    utmContent: str(p.tracking?.utm_content),
     scheduledEventUri: str(se.uri) ?? str(p.event) ?? "",
     startAt: date(se.start_time),
     endAt: date(se.end_time),
@@ -77,5 +116,7 @@ export function inviteeFacts(
         }
       : null,
     noShowUri: str(p.no_show?.uri),
+    booking: bookingDetails(p),
+    invitee: inviteeDetails(p),
   };
 }

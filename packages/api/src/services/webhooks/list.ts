@@ -1,82 +1,58 @@
+// The workspace's inbox, newest first, paged by keyset on (receivedAt, id) with an opaque cursor.
+// Raw bodies never leave the server; only the invitee's email is taken from them.
 import type { WebhookEventStatus } from "@booking/db";
-import { z } from "zod";
 import { DomainError } from "../../errors.ts";
-import type { WebhookServiceDeps } from "./deps.ts";
+import type { SqlQuery } from "../../lib/sql.ts";
+import { type InboxListRow, selectInboxPage } from "./inbox-table.ts";
+import { cleanText } from "./text.ts";
 
-export const listWebhookEventsInput = z.object({
-  workspaceId: z.string().min(1),
-  status: z.enum(["RECEIVED", "PROCESSED", "IGNORED", "FAILED"]).optional(),
-  limit: z.number().int().min(1).max(200).optional(),
-  cursor: z.string().min(1).optional(),
-});
-
-export type WebhookEventItem = {
-  id: string;
-  eventName: string;
-  source: "WEBHOOK" | "RECONCILIATION";
-  status: WebhookEventStatus;
-  outcome: string | null;
-  error: string | null;
-  receivedAt: Date;
-  processedAt: Date | null;
-  deliveryCount: number;
-  attempts: number;
-  leadId: string | null;
-  inviteeEmail: string | null;
+export type ListWebhookEventsInput = {
+  workspaceId: string;
+  status?: WebhookEventStatus;
+  /** Default 50. */
+  limit?: number;
+  /** `nextCursor` of the previous page. */
+  cursor?: string | null;
 };
+
+export type WebhookEventItem = Omit<InboxListRow, "rawBody"> & { inviteeEmail: string | null };
+
+type Position = { receivedAt: Date; id: string };
+
+const encodeCursor = (p: Position) => Buffer.from(`${p.receivedAt.toISOString()}|${p.id}`).toString("base64url");
+
+function decodeCursor(cursor: string): Position {
+  const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  const receivedAt = new Date(at ?? "");
+  if (!id || Number.isNaN(receivedAt.getTime()))
+    throw new DomainError("INVALID_INPUT", "Invalid cursor", { fieldErrors: { cursor: ["Invalid cursor"] } });
+  return { receivedAt, id };
+}
 
 function inviteeEmail(rawBody: string): string | null {
   try {
     const email = (JSON.parse(rawBody) as { payload?: { email?: unknown } }).payload?.email;
-    return typeof email === "string" ? email : null;
+    return typeof email === "string" ? cleanText(email) : null;
   } catch {
     return null;
   }
 }
 
-/** The workspace's inbox, newest first (raw bodies never leave the server; only the invitee email). */
 export async function listWebhookEvents(
-  deps: Pick<WebhookServiceDeps, "db">,
-  input: z.input<typeof listWebhookEventsInput>,
+  deps: { sql: SqlQuery },
+  input: ListWebhookEventsInput,
 ): Promise<{ items: WebhookEventItem[]; nextCursor: string | null }> {
-  const parsed = listWebhookEventsInput.safeParse(input);
-  if (!parsed.success)
-    throw new DomainError("INVALID_INPUT", "Invalid inbox query", {
-      fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
-    });
-  const { workspaceId, status, cursor } = parsed.data;
-  const limit = parsed.data.limit ?? 50;
-  if (cursor) {
-    const found = await deps.db.webhookEvent.findFirst({
-      where: { id: cursor, clientId: workspaceId },
-      select: { id: true },
-    });
-    if (!found)
-      throw new DomainError("INVALID_INPUT", "Unknown cursor", { fieldErrors: { cursor: ["Unknown cursor"] } });
-  }
-  const rows = await deps.db.webhookEvent.findMany({
-    where: { clientId: workspaceId, ...(status ? { status } : {}) },
-    orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
-    take: limit + 1,
-    ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-    select: {
-      id: true,
-      eventName: true,
-      source: true,
-      status: true,
-      outcome: true,
-      error: true,
-      receivedAt: true,
-      processedAt: true,
-      deliveryCount: true,
-      attempts: true,
-      leadId: true,
-      rawBody: true,
-    },
+  const limit = input.limit ?? 50;
+  const rows = await selectInboxPage(deps.sql, {
+    workspaceId: input.workspaceId,
+    status: input.status,
+    before: input.cursor ? decodeCursor(input.cursor) : undefined,
+    limit: limit + 1,
   });
   const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
   return {
     items: page.map(({ rawBody, ...r }) => ({ ...r, inviteeEmail: inviteeEmail(rawBody) })),
-    nextCursor: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
   };
 }

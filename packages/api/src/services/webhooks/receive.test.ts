@@ -1,25 +1,53 @@
+// Storing a delivery (as the webhooks server does) and mapping it (as the worker does, through
+// drainInbox): SPEC section 4, end to end on a real PostgreSQL.
 import { buildWebhookEnvelope } from "@booking/calendly/testing";
 import type { SecretBox } from "@booking/db";
 import { createTestDatabase, type TestDatabase } from "@booking/db/testing";
-import { createWorkspace, deliver, testSecrets } from "./test-helpers.ts";
+import type { SqlPool } from "../../lib/sql.ts";
+import { drainInbox } from "./map-inbox.ts";
+import { createWorkspace, deliver as deliverTo, store, testSecrets, testSqlPool } from "./test-helpers.ts";
 
 let t: TestDatabase;
 let secrets: SecretBox;
+let pool: SqlPool;
 beforeAll(async () => {
   t = await createTestDatabase();
   secrets = testSecrets();
+  pool = testSqlPool(t.url);
 });
-afterAll(async () => t?.drop());
+afterAll(async () => {
+  await pool?.pool.end();
+  await t?.drop();
+});
 
-const deps = () => ({ db: t.db, secrets });
+const deps = () => ({ sql: pool.sql });
+const deliver = (workspaceId: string, body: unknown) => deliverTo(deps(), t.db, workspaceId, body);
+/** Several workers draining at once, until every one finds nothing left. */
+const drainConcurrently = (workers = 4) => Promise.all(Array.from({ length: workers }, () => drainInbox(deps())));
 const lead = (id: string) => t.db.lead.findUniqueOrThrow({ where: { id } });
 
 describe("invitee.created", () => {
-  it("creates a CALENDLY lead, BOOKED at the scheduled time, and stores the delivery", async () => {
+  it("is stored RECEIVED, unmapped, until the worker maps it", async () => {
+    const ws = await createWorkspace(t.db, secrets);
+    const body = buildWebhookEnvelope("invitee.created", { email: "waiting@x.test" });
+    const stored = await store(deps(), ws.id, body);
+    expect(stored).toMatchObject({ duplicate: false, status: "RECEIVED" });
+    expect(await t.db.webhookEvent.findUniqueOrThrow({ where: { id: stored.eventId } })).toMatchObject({
+      status: "RECEIVED",
+      attempts: 0,
+      leadId: null,
+      rawBody: JSON.stringify(body),
+    });
+    expect(await t.db.lead.count({ where: { clientId: ws.id } })).toBe(0);
+    expect(await drainInbox(deps())).toMatchObject({ claimed: 1, processed: 1 });
+    expect(await t.db.lead.count({ where: { clientId: ws.id } })).toBe(1);
+  });
+
+  it("creates a CALENDLY lead, BOOKED at the scheduled time, and records the mapping on the delivery", async () => {
     const ws = await createWorkspace(t.db, secrets);
     const body = buildWebhookEnvelope("invitee.created", { email: "New.Person@Example.TEST", name: "New Person" });
-    const r = await deliver(deps(), ws.id, body);
-    expect(r).toMatchObject({ duplicate: false, status: "PROCESSED", outcome: "booked", leadCreated: true });
+    const r = await deliver(ws.id, body);
+    expect(r).toMatchObject({ duplicate: false, status: "PROCESSED", outcome: "booked" });
     const l = await lead(r.leadId!);
     expect(l).toMatchObject({
       clientId: ws.id,
@@ -45,9 +73,12 @@ describe("invitee.created", () => {
       deliveryCount: 1,
       attempts: 1,
       rawBody: JSON.stringify(body),
+      changes: expect.objectContaining({
+        name: [null, "New Person"],
+        email: [null, "new.person@example.test"],
+        appointmentStatus: ["NONE", "BOOKED"],
+      }),
     });
-    const c = await t.db.client.findUniqueOrThrow({ where: { id: ws.id } });
-    expect(c.calendlyLastWebhookAt).not.toBeNull();
   });
 });
 
@@ -63,7 +94,6 @@ describe("which lead (SPEC 4)", () => {
     const byEmail = await t.db.lead.create({ data: { clientId: ws.id, name: "E", email: "same@x.test" } });
     const byId = await t.db.lead.create({ data: { clientId: ws.id, name: "U", email: "other@x.test" } });
     const r = await deliver(
-      deps(),
       ws.id,
       buildWebhookEnvelope("invitee.created", { email: "same@x.test", tracking: { utm_content: byId.id } }),
     );
@@ -75,8 +105,8 @@ describe("which lead (SPEC 4)", () => {
   it("matches the email case-insensitively", async () => {
     const ws = await createWorkspace(t.db, secrets);
     const l = await t.db.lead.create({ data: { clientId: ws.id, name: "M", email: "maria@x.test" } });
-    const r = await deliver(deps(), ws.id, buildWebhookEnvelope("invitee.created", { email: "  MARIA@X.Test " }));
-    expect(r).toMatchObject({ leadId: l.id, leadCreated: false, outcome: "booked" });
+    const r = await deliver(ws.id, buildWebhookEnvelope("invitee.created", { email: "  MARIA@X.Test " }));
+    expect(r).toMatchObject({ leadId: l.id, outcome: "booked" });
   });
 
   it("never touches another workspace's lead (utm_content or email of another workspace)", async () => {
@@ -84,11 +114,9 @@ describe("which lead (SPEC 4)", () => {
     const other = await createWorkspace(t.db, secrets, { name: "Other" });
     const foreign = await t.db.lead.create({ data: { clientId: other.id, name: "F", email: "shared@x.test" } });
     const r = await deliver(
-      deps(),
       mine.id,
       buildWebhookEnvelope("invitee.created", { email: "shared@x.test", tracking: { utm_content: foreign.id } }),
     );
-    expect(r.leadCreated).toBe(true);
     expect((await lead(r.leadId!)).clientId).toBe(mine.id);
     expect(await lead(foreign.id)).toMatchObject({ appointmentStatus: "NONE", calendlyInviteeUri: null });
   });
@@ -97,13 +125,13 @@ describe("which lead (SPEC 4)", () => {
     const a = await createWorkspace(t.db, secrets);
     const b = await createWorkspace(t.db, secrets, { name: "B" });
     const body = buildWebhookEnvelope("invitee.created", { email: "x1@x.test" });
-    const first = await deliver(deps(), a.id, body);
+    const first = await deliver(a.id, body);
     const cancel = buildWebhookEnvelope(
       "invitee.canceled",
       { uri: body.payload.uri, email: "x1@x.test" },
       at("2030-01-01T00:00:00Z"),
     );
-    const r = await deliver(deps(), b.id, cancel);
+    const r = await deliver(b.id, cancel);
     expect(r).toMatchObject({ status: "IGNORED", outcome: "invitee_in_other_workspace", leadId: null });
     expect((await lead(first.leadId!)).appointmentStatus).toBe("BOOKED");
     expect(await t.db.lead.count({ where: { clientId: b.id } })).toBe(0);
@@ -114,9 +142,8 @@ describe("appointment states", () => {
   it("invitee.canceled → CANCELED with reason and canceler", async () => {
     const ws = await createWorkspace(t.db, secrets);
     const created = buildWebhookEnvelope("invitee.created", { email: "c@x.test" }, at(T1));
-    const r1 = await deliver(deps(), ws.id, created);
+    const r1 = await deliver(ws.id, created);
     const r2 = await deliver(
-      deps(),
       ws.id,
       buildWebhookEnvelope(
         "invitee.canceled",
@@ -139,9 +166,8 @@ describe("appointment states", () => {
   it("a canceled with rescheduled=true is RESCHEDULED, never CANCELED", async () => {
     const ws = await createWorkspace(t.db, secrets);
     const created = buildWebhookEnvelope("invitee.created", { email: "r@x.test" }, at(T1));
-    const r1 = await deliver(deps(), ws.id, created);
+    const r1 = await deliver(ws.id, created);
     await deliver(
-      deps(),
       ws.id,
       buildWebhookEnvelope(
         "invitee.canceled",
@@ -160,16 +186,14 @@ describe("appointment states", () => {
   it("no-show, then no-show removed → NO_SHOW then BOOKED", async () => {
     const ws = await createWorkspace(t.db, secrets);
     const created = buildWebhookEnvelope("invitee.created", { email: "n@x.test" }, at(T1));
-    const r1 = await deliver(deps(), ws.id, created);
+    const r1 = await deliver(ws.id, created);
     const ns = await deliver(
-      deps(),
       ws.id,
       buildWebhookEnvelope("invitee_no_show.created", { uri: created.payload.uri, email: "n@x.test" }, at(T2)),
     );
     expect(ns.outcome).toBe("no_show");
     expect((await lead(r1.leadId!)).appointmentStatus).toBe("NO_SHOW");
     const del = await deliver(
-      deps(),
       ws.id,
       buildWebhookEnvelope(
         "invitee_no_show.deleted",
@@ -189,8 +213,8 @@ describe("appointment states", () => {
     const ws = await createWorkspace(t.db, secrets);
     const created = buildWebhookEnvelope("invitee.created", { email: "s@x.test" }, at(T1));
     const cancel = buildWebhookEnvelope("invitee.canceled", { uri: created.payload.uri, email: "s@x.test" }, at(T2));
-    const rc = await deliver(deps(), ws.id, cancel);
-    const rb = await deliver(deps(), ws.id, created);
+    const rc = await deliver(ws.id, cancel);
+    const rb = await deliver(ws.id, created);
     expect(rb).toMatchObject({ outcome: "stale", leadId: rc.leadId, status: "PROCESSED" });
     expect((await lead(rc.leadId!)).appointmentStatus).toBe("CANCELED");
   });
@@ -200,7 +224,7 @@ describe("reschedule, in both delivery orders", () => {
   async function scenario(order: "cancel-first" | "create-first", cancelAt: string, createAt: string) {
     const ws = await createWorkspace(t.db, secrets);
     const original = buildWebhookEnvelope("invitee.created", { email: "move@x.test" }, at(T1));
-    const r0 = await deliver(deps(), ws.id, original);
+    const r0 = await deliver(ws.id, original);
     const newEvent = "https://api.calendly.com/scheduled_events/11111111-2222-4333-8444-555555555555";
     const newStart = "2026-06-01T10:00:00.000Z";
     const created = buildWebhookEnvelope(
@@ -223,7 +247,7 @@ describe("reschedule, in both delivery orders", () => {
       at(cancelAt),
     );
     const sequence = order === "cancel-first" ? [canceled, created] : [created, canceled];
-    for (const b of sequence) await deliver(deps(), ws.id, b);
+    for (const b of sequence) await deliver(ws.id, b);
     const l = await lead(r0.leadId!);
     expect(l).toMatchObject({
       appointmentStatus: "BOOKED",
@@ -247,9 +271,9 @@ describe("duplicates and unknown events", () => {
   it("the same delivery twice has one effect and counts the delivery", async () => {
     const ws = await createWorkspace(t.db, secrets);
     const body = buildWebhookEnvelope("invitee.created", { email: "d@x.test" });
-    const r1 = await deliver(deps(), ws.id, body);
-    const r2 = await deliver(deps(), ws.id, body);
-    expect(r2).toMatchObject({ duplicate: true, eventId: r1.eventId, outcome: "duplicate" });
+    const r1 = await deliver(ws.id, body);
+    const r2 = await deliver(ws.id, body);
+    expect(r2).toMatchObject({ duplicate: true, eventId: r1.eventId, outcome: "booked" });
     expect(await t.db.lead.count({ where: { clientId: ws.id } })).toBe(1);
     expect(await t.db.webhookEvent.findUniqueOrThrow({ where: { id: r1.eventId } })).toMatchObject({
       deliveryCount: 2,
@@ -265,9 +289,9 @@ describe("duplicates and unknown events", () => {
       created_by: "u",
       payload: { uri: "https://api.calendly.com/routing_form_submissions/1" },
     };
-    const r = await deliver(deps(), ws.id, body);
+    const r = await deliver(ws.id, body);
     expect(r).toMatchObject({ duplicate: false, status: "IGNORED", outcome: "unhandled_event", leadId: null });
-    expect((await deliver(deps(), ws.id, body)).duplicate).toBe(true);
+    expect((await deliver(ws.id, body)).duplicate).toBe(true);
   });
 });
 
@@ -275,8 +299,9 @@ describe("concurrency (enforced by PostgreSQL)", () => {
   it("20 concurrent copies of one delivery → one inbox row (deliveryCount 20), one lead, one effect", async () => {
     const ws = await createWorkspace(t.db, secrets);
     const body = buildWebhookEnvelope("invitee.created", { email: "burst@x.test" });
-    const results = await Promise.all(Array.from({ length: 20 }, () => deliver(deps(), ws.id, body)));
+    const results = await Promise.all(Array.from({ length: 20 }, () => store(deps(), ws.id, body)));
     expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
+    await drainConcurrently();
     const rows = await t.db.webhookEvent.findMany({ where: { clientId: ws.id } });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ deliveryCount: 20, attempts: 1, status: "PROCESSED" });
@@ -299,8 +324,10 @@ describe("concurrency (enforced by PostgreSQL)", () => {
         at(T1),
       ),
     ];
-    const results = await Promise.all(bodies.map((b) => deliver(deps(), ws.id, b)));
-    expect(results.every((r) => r.status === "PROCESSED")).toBe(true);
+    await Promise.all(bodies.map((b) => store(deps(), ws.id, b)));
+    await drainConcurrently();
+    const rows = await t.db.webhookEvent.findMany({ where: { clientId: ws.id } });
+    expect(rows.map((r) => r.status)).toEqual(["PROCESSED", "PROCESSED", "PROCESSED", "PROCESSED"]);
     const leads = await t.db.lead.findMany({ where: { clientId: ws.id } });
     expect(leads.filter((l) => l.calendlyInviteeUri === created.payload.uri)).toHaveLength(1);
     expect(leads.filter((l) => l.email === "race@x.test")).toHaveLength(1);

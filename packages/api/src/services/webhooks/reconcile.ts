@@ -1,17 +1,19 @@
 // Recovery for deliveries Calendly never made (subscription disabled, server down past Calendly's
-// retries): list the workspace's scheduled events starting since `since`, their invitees, and feed
-// every invitee event the inbox has not seen through the same store + map path as a webhook.
-import type { CalendlyClient, CalendlyClientFactory, CalendlyScheduledEvent } from "@booking/calendly";
+// retries): list the workspace's scheduled events starting since `since` and their invitees, and
+// store in the inbox (source RECONCILIATION) every invitee event it has not seen, as the webhook
+// Calendly would have sent. The worker maps them like any delivery (map-inbox.ts).
+import type { CalendlyClient, CalendlyScheduledEvent } from "@booking/calendly";
 import { parseCalendlyWebhook } from "@booking/calendly/webhooks";
-import { secretContext } from "@booking/db";
-import { z } from "zod";
-import { DomainError } from "../../errors.ts";
+import { prismaRunner } from "../../lib/sql.ts";
+import { loadIntegration } from "../calendly/integration-state.ts";
 import { callCalendly } from "../calendly/map-error.ts";
-import type { WebhookServiceDeps } from "./deps.ts";
-import { receiveDelivery } from "./receive.ts";
+import { clientForWorkspace, type TokenDeps } from "../calendly/token.ts";
+import { now } from "./deps.ts";
+import { type Delivery, storeDeliveries } from "./receive.ts";
 
-export const reconcileInput = z.object({ workspaceId: z.string().min(1), since: z.coerce.date() });
+export type ReconcileInput = { workspaceId: string; since: Date };
 
+/** `imported`: new inbox rows (the worker maps them); `alreadySeen`: deliveries the inbox had; `failed`: not storable. */
 export type ReconcileSummary = {
   scannedEvents: number;
   scannedInvitees: number;
@@ -21,7 +23,6 @@ export type ReconcileSummary = {
 };
 
 type Synth = { event: string; created_at: string; payload: Record<string, unknown> };
-
 type Invitee = Awaited<ReturnType<CalendlyClient["listEventInvitees"]>>[number];
 
 /** The webhook deliveries Calendly would have sent for one invitee, oldest first. */
@@ -39,49 +40,33 @@ function deliveriesFor(event: CalendlyScheduledEvent, invitee: Invitee): Synth[]
   return out;
 }
 
-export async function reconcileCalendlyWorkspace(
-  deps: WebhookServiceDeps & { calendlyFor: CalendlyClientFactory },
-  input: z.input<typeof reconcileInput>,
-): Promise<ReconcileSummary> {
-  const parsed = reconcileInput.safeParse(input);
-  if (!parsed.success)
-    throw new DomainError("INVALID_INPUT", "Invalid reconciliation request", {
-      fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
-    });
-  const { workspaceId, since } = parsed.data;
-  const ws = await deps.db.client.findUnique({
-    where: { id: workspaceId },
-    select: {
-      calendlyAccessTokenEnc: true,
-      calendlyUserUri: true,
-      calendlyOrganizationUri: true,
-      settings: { select: { calendlyEventTypeUri: true } },
-    },
-  });
-  if (!ws) throw new DomainError("NOT_FOUND", "Unknown workspace");
-  if (!ws.calendlyAccessTokenEnc) {
-    throw new DomainError("PRECONDITION_FAILED", "No Calendly access token is configured for this workspace");
-  }
-  let token: string;
-  try {
-    token = deps.secrets.decrypt(ws.calendlyAccessTokenEnc, secretContext.calendlyAccessToken(workspaceId));
-  } catch (cause) {
-    throw new DomainError(
-      "PRECONDITION_FAILED",
-      "The stored Calendly token cannot be decrypted: save the token again",
-      { cause },
-    );
-  }
-  const calendly = deps.calendlyFor(token);
+/**
+ * The workspace's scheduled events since `since`, in the scope its subscription covers (the whole
+ * organization for an organization-scope subscription, else its user), of its event type when set.
+ */
+async function scheduledEvents(
+  calendly: CalendlyClient,
+  state: Awaited<ReturnType<typeof loadIntegration>>,
+  since: Date,
+) {
   let scope: { user?: string; organization?: string };
-  if (ws.calendlyUserUri) scope = { user: ws.calendlyUserUri };
-  else if (ws.calendlyOrganizationUri) scope = { organization: ws.calendlyOrganizationUri };
+  if (state.calendlySubscriptionScope === "organization" && state.calendlyOrganizationUri)
+    scope = { organization: state.calendlyOrganizationUri };
+  else if (state.calendlyUserUri) scope = { user: state.calendlyUserUri };
   else scope = { user: (await callCalendly(() => calendly.getCurrentUser())).uri };
+  const eventTypeUri = state.settings?.calendlyEventTypeUri ?? null;
+  const events = await callCalendly(() => calendly.listScheduledEvents({ ...scope, minStartTime: since }));
+  return events.filter((e) => !eventTypeUri || !e.event_type || e.event_type === eventTypeUri);
+}
 
-  const eventTypeUri = ws.settings?.calendlyEventTypeUri ?? null;
-  const events = (await callCalendly(() => calendly.listScheduledEvents({ ...scope, minStartTime: since }))).filter(
-    (e) => !eventTypeUri || !e.event_type || e.event_type === eventTypeUri,
-  );
+const STORE_CHUNK = 500;
+
+/** `deps`: what the token service needs (an OAuth workspace's token is refreshed as needed). */
+export async function reconcileCalendlyWorkspace(deps: TokenDeps, input: ReconcileInput): Promise<ReconcileSummary> {
+  const { workspaceId, since } = input;
+  const state = await loadIntegration(deps.db, workspaceId);
+  const calendly = await clientForWorkspace(deps, state);
+  const events = await scheduledEvents(calendly, state, since);
 
   const summary: ReconcileSummary = {
     scannedEvents: events.length,
@@ -90,31 +75,28 @@ export async function reconcileCalendlyWorkspace(
     alreadySeen: 0,
     failed: 0,
   };
-  const pending: Synth[] = [];
+  const synthesized: Synth[] = [];
   for (const event of events) {
     const invitees = await callCalendly(() => calendly.listEventInvitees(event.uri));
     summary.scannedInvitees += invitees.length;
-    for (const invitee of invitees) pending.push(...deliveriesFor(event, invitee));
+    for (const invitee of invitees) synthesized.push(...deliveriesFor(event, invitee));
   }
-  pending.sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at));
+  synthesized.sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at));
 
-  for (const synth of pending) {
-    const rawBody = JSON.stringify(synth);
-    const p = parseCalendlyWebhook(rawBody);
-    if (!p.ok) {
-      summary.failed++;
-      continue;
+  const deliveries: Delivery[] = [];
+  for (const synth of synthesized) {
+    const parsed = parseCalendlyWebhook(JSON.stringify(synth));
+    if (parsed.ok)
+      deliveries.push({ workspaceId, rawBody: parsed.rawBody, envelope: parsed.envelope, source: "RECONCILIATION" });
+    else summary.failed++;
+  }
+  const sql = prismaRunner(deps.db);
+  for (let i = 0; i < deliveries.length; i += STORE_CHUNK) {
+    for (const r of await storeDeliveries(sql, deliveries.slice(i, i + STORE_CHUNK), now(deps))) {
+      if (r instanceof Error) summary.failed++;
+      else if (r.duplicate) summary.alreadySeen++;
+      else summary.imported++;
     }
-    const r = await receiveDelivery(deps, {
-      workspaceId,
-      rawBody,
-      envelope: p.envelope,
-      invitee: p.invitee,
-      source: "RECONCILIATION",
-    });
-    if (r.duplicate) summary.alreadySeen++;
-    else if (r.status === "FAILED") summary.failed++;
-    else summary.imported++;
   }
   return summary;
 }

@@ -1,6 +1,7 @@
-import { Prisma, secretContext } from "@booking/db";
-import type { WebhookServiceDeps } from "./deps.ts";
-import { now, sqlOf } from "./deps.ts";
+import { type SecretBox, secretContext } from "@booking/db";
+import type { SqlQuery } from "../../lib/sql.ts";
+import { selectSigningKey } from "./client-table.ts";
+import { now } from "./deps.ts";
 
 export type SigningKeyLookup =
   | { kind: "ok"; signingKey: string }
@@ -9,21 +10,19 @@ export type SigningKeyLookup =
 
 const WORKSPACE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-type KeyDeps = Pick<WebhookServiceDeps, "db" | "secrets" | "sql" | "clock">;
+type KeyDeps = { sql: SqlQuery; secrets: SecretBox; clock?: () => Date };
 
 /**
  * The only database read before a delivery's signature is checked: the workspace's signing key.
  * Throws DecryptionError when the stored key cannot be decrypted (a server misconfiguration, not
  * the sender's fault).
  */
-export async function loadSigningKey(deps: KeyDeps, workspaceId: string): Promise<SigningKeyLookup> {
+async function loadSigningKey(deps: KeyDeps, workspaceId: string): Promise<SigningKeyLookup> {
   if (!WORKSPACE_ID.test(workspaceId)) return { kind: "unknown_workspace" };
-  const rows = await sqlOf(deps).query<{ enc: string | null }>(Prisma.sql`
-    SELECT "calendlyWebhookSigningKeyEnc" AS enc FROM "Client" WHERE id = ${workspaceId}`);
-  const row = rows[0];
-  if (!row) return { kind: "unknown_workspace" };
-  if (!row.enc) return { kind: "no_signing_key" };
-  return { kind: "ok", signingKey: deps.secrets.decrypt(row.enc, secretContext.calendlySigningKey(workspaceId)) };
+  const enc = await selectSigningKey(deps.sql, workspaceId);
+  if (enc === undefined) return { kind: "unknown_workspace" };
+  if (enc === null) return { kind: "no_signing_key" };
+  return { kind: "ok", signingKey: deps.secrets.decrypt(enc, secretContext.calendlySigningKey(workspaceId)) };
 }
 
 export type SigningKeyCache = {

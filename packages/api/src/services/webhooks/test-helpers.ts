@@ -1,10 +1,17 @@
-// Shared by this folder's tests (and the webhooks app's tests): a workspace with a signing key, and
-// a way to push a Calendly body through the service the way the HTTP adapter does.
+// Shared by this folder's tests (and the webhooks app's and the worker's): a workspace with a
+// signing key, the production pg pool for a test database, and a way to push a Calendly body
+// through the inbox the way the webhooks server does, then map it the way the worker does.
 import { parseCalendlyWebhook } from "@booking/calendly/webhooks";
-import { createSecretBox, type Db, generateKey, type SecretBox, secretContext } from "@booking/db";
-import { type DeliveryResult, receiveDelivery } from "./receive.ts";
+import { createSecretBox, type Db, generateKey, type SecretBox, secretContext, type WebhookEvent } from "@booking/db";
+import { createSqlPool, type SqlPool, type SqlRunner } from "../../lib/sql.ts";
+import { now } from "./deps.ts";
+import { drainInbox } from "./map-inbox.ts";
+import { type Delivery, type StoredDelivery, storeDeliveries } from "./receive.ts";
 
 export const testSecrets = (): SecretBox => createSecretBox(generateKey());
+
+/** The pool the webhooks server and the worker use, on a test database. */
+export const testSqlPool = (url: string, max = 10): SqlPool => createSqlPool({ url, max });
 
 export async function createWorkspace(
   db: Db,
@@ -27,14 +34,31 @@ export async function createWorkspace(
   return { id: c.id, signingKey };
 }
 
-/** Parses like the HTTP adapter and hands the delivery to the service. */
-export async function deliver(
-  deps: { db: Db; secrets: SecretBox; clock?: () => Date },
-  workspaceId: string,
-  body: unknown,
-): Promise<DeliveryResult> {
-  const rawBody = typeof body === "string" ? body : JSON.stringify(body);
-  const parsed = parseCalendlyWebhook(rawBody);
+/** A Calendly body parsed like the HTTP adapter does (throws if the adapter would answer 400). */
+export function delivery(workspaceId: string, body: unknown): Delivery {
+  const parsed = parseCalendlyWebhook(typeof body === "string" ? body : JSON.stringify(body));
   if (!parsed.ok) throw new Error(parsed.error);
-  return receiveDelivery(deps, { workspaceId, rawBody, envelope: parsed.envelope, invitee: parsed.invitee });
+  return { workspaceId, rawBody: parsed.rawBody, envelope: parsed.envelope, source: "WEBHOOK" };
+}
+
+type Deps = { sql: SqlRunner; clock?: () => Date };
+
+/** Stores one delivery in the inbox, as the webhooks server does. */
+export async function store(deps: Deps, workspaceId: string, body: unknown): Promise<StoredDelivery> {
+  const [r] = await storeDeliveries(deps.sql, [delivery(workspaceId, body)], now(deps));
+  if (r instanceof Error) throw r;
+  return r!;
+}
+
+export type Delivered = StoredDelivery & Pick<WebhookEvent, "status" | "outcome" | "error" | "leadId" | "changes">;
+
+/** Stores a delivery, then the worker's writer maps the inbox: what a caller sees shortly after the answer. */
+export async function deliver(deps: Deps, db: Db, workspaceId: string, body: unknown): Promise<Delivered> {
+  const stored = await store(deps, workspaceId, body);
+  await drainInbox(deps);
+  const row = await db.webhookEvent.findUniqueOrThrow({
+    where: { id: stored.eventId },
+    select: { status: true, outcome: true, error: true, leadId: true, changes: true },
+  });
+  return { ...stored, ...row };
 }
