@@ -1,10 +1,9 @@
 // The lead a setter works from: a booking made through Calendly (a signed webhook), found with the
 // search box, its page (details and timeline), the message copied with a single-use link, and a
 // no-show marked and undone. Runs on its own or after admin.spec.ts (it sets Calendly up if needed).
-import { createDb, Prisma } from "@booking/db";
 import { DEMO_WORKSPACES } from "@booking/db/seed";
 import type { Page } from "@playwright/test";
-import { E2E_CALENDLY_TOKEN, E2E_STRATEGY_EVENT, e2eEnv } from "./env";
+import { E2E_CALENDLY_TOKEN, E2E_STRATEGY_EVENT } from "./env";
 import { deliverWebhook, expect, screenshot, signIn, test } from "./fixtures";
 
 const NORTHWIND = DEMO_WORKSPACES.northwind;
@@ -35,36 +34,6 @@ async function ensureCalendlyBooking(page: Page) {
   if ((await calendly.getByTestId("subscription-state").textContent()) !== "Active") {
     await calendly.getByRole("button", { name: /Ensure subscription|Repair/ }).click();
     await expect(calendly.getByTestId("subscription-state")).toHaveText("Active");
-  }
-}
-
-/**
- * The appointment details Calendly's payload carries (the control server's booking), written the
- * way webhook mapping stores them — only where mapping has not stored them itself.
- */
-async function detailsFromThePayload(leadId: string) {
-  const db = createDb({ url: e2eEnv("E2E_DATABASE_URL"), max: 1 });
-  try {
-    await db.lead.updateMany({
-      where: { id: leadId, appointmentEventName: null },
-      data: {
-        appointmentEventName: "30 Minute Discovery Call",
-        appointmentLocationType: "google_conference",
-        appointmentJoinUrl: "https://calendly.com/events/x/google_meet",
-        appointmentHostName: "Sam Rep",
-        appointmentHostEmail: "sam.rep@acme.example",
-        appointmentAnswers: [{ question: "Company size", answer: "11-50", position: 0 }],
-        appointmentTimezone: "America/Chicago",
-      },
-    });
-    await db.webhookEvent.updateMany({
-      where: { leadId, eventName: "invitee.created", changes: { equals: Prisma.DbNull } },
-      data: {
-        changes: { appointmentStatus: ["NONE", "BOOKED"], appointmentEventName: [null, "30 Minute Discovery Call"] },
-      },
-    });
-  } finally {
-    await db.$disconnect();
   }
 }
 
@@ -102,9 +71,6 @@ test.describe
 
       await row.getByRole("link", { name: LEAD.name }).click();
       await expect(page).toHaveURL(new RegExp(`/w/${NORTHWIND}/leads/[^/]+$`));
-      const leadId = page.url().split("/").at(-1)!;
-      await detailsFromThePayload(leadId);
-      await page.reload();
 
       await expect(page.getByRole("heading", { name: LEAD.name, level: 1 })).toBeVisible();
       const appointment = page.getByTestId("lead-appointment");
