@@ -96,7 +96,7 @@ describe("leads.list keyset pages", () => {
       ws.admin.leads.list({ workspaceId: ws.id, cursor: foreign.nextCursor! }),
       "BAD_REQUEST",
     );
-    expect(fieldErrorsOf(err.cause)).toEqual({ cursor: ["This cursor belongs to another workspace's list"] });
+    expect(fieldErrorsOf(err.cause)).toEqual({ cursor: ["This cursor belongs to another list"] });
     for (const cursor of ["nope", Buffer.from('["x",1]').toString("base64url"), "%%%"]) {
       const bad = await expectTRPCError(ws.admin.leads.list({ workspaceId: ws.id, cursor }), "BAD_REQUEST");
       expect(fieldErrorsOf(bad.cause)).toHaveProperty("cursor");
@@ -211,7 +211,7 @@ describe("query plans", () => {
         timestamp '2026-01-01' + g * interval '1 second', now()
       FROM generate_series(1, 12000) g`;
     await h.db.$executeRawUnsafe(`ANALYZE "Lead"`);
-    const cursor = { createdAt: new Date(Date.parse("2026-01-01T00:00:00Z") + 6000 * 1000), id: "plan6000" };
+    const cursor = { at: new Date(Date.parse("2026-01-01T00:00:00Z") + 6000 * 1000), id: "plan6000" };
     const shapes: Array<[string, Parameters<typeof pageQuery>]> = [
       ["first page", [{ workspaceId: ws.id }, null, 21, null]],
       ["after a cursor", [{ workspaceId: ws.id }, cursor, 21, null]],

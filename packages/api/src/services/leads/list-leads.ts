@@ -9,8 +9,8 @@
 // nameSearch and lastNameSearch are generated columns (lower(name) and its last word) in the "C"
 // collation, like email, so a B-tree serves LIKE 'prefix%' (migration 20261129233955_lead_search).
 import { type AppointmentStatus, type Db, Prisma } from "@booking/db";
+import { decodeCursor, type Position, toPage } from "../../lib/keyset.ts";
 import { prismaRunner, type SqlRunner } from "../../lib/sql.ts";
-import { decodeLeadCursor, encodeLeadCursor, type LeadCursor } from "./cursor.ts";
 import type { LeadListItem } from "./lead-view.ts";
 
 export type ListLeadsInput = {
@@ -36,16 +36,16 @@ const ORDER = Prisma.sql`ORDER BY "Lead"."createdAt" DESC, "Lead".id DESC`;
 /** LIKE pattern characters, escaped with the default escape character. */
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-function conditions(workspaceId: string, status: AppointmentStatus | undefined, after: LeadCursor | null) {
+function conditions(workspaceId: string, status: AppointmentStatus | undefined, after: Position | null) {
   const parts = [Prisma.sql`"clientId" = ${workspaceId}`];
   if (status) parts.push(Prisma.sql`"appointmentStatus" = ${status}::"AppointmentStatus"`);
   // Timestamps are stored as UTC in timestamp(3): an ISO string cast to timestamp keeps its UTC time.
-  if (after) parts.push(Prisma.sql`("createdAt", id) < (${after.createdAt.toISOString()}::timestamp(3), ${after.id})`);
+  if (after) parts.push(Prisma.sql`("createdAt", id) < (${after.at.toISOString()}::timestamp(3), ${after.id})`);
   return Prisma.join(parts, " AND ");
 }
 
 /** The SQL of one page (exported for the plan checks in router/leads/list.test.ts). */
-export function pageQuery(input: ListLeadsInput, after: LeadCursor | null, take: number, search: string | null) {
+export function pageQuery(input: ListLeadsInput, after: Position | null, take: number, search: string | null) {
   const where = conditions(input.workspaceId, input.status, after);
   if (search === null) {
     return Prisma.sql`SELECT ${COLUMNS} FROM "Lead" WHERE ${where} ${ORDER} LIMIT ${take}`;
@@ -66,18 +66,10 @@ export async function listLeads(
   input: ListLeadsInput,
 ): Promise<LeadPage> {
   const limit = input.limit ?? DEFAULT_PAGE_SIZE;
-  const after = input.cursor ? decodeLeadCursor(input.workspaceId, input.cursor) : null;
+  const after = input.cursor ? decodeCursor(input.workspaceId, input.cursor) : null;
   const search = input.search?.trim() ? input.search.trim() : null;
   // The same statement through Prisma or, on the web server, a plain pg pool (no per-query overhead).
   const sql = deps.sql ?? prismaRunner(deps.db);
   const rows = await sql.query<LeadListItem>(pageQuery(input, after, limit + 1, search));
-  const items = rows.slice(0, limit);
-  const last = items[items.length - 1];
-  return {
-    items,
-    nextCursor:
-      rows.length > limit && last
-        ? encodeLeadCursor(input.workspaceId, { createdAt: last.createdAt, id: last.id })
-        : null,
-  };
+  return toPage(rows, limit, input.workspaceId, (l) => ({ at: l.createdAt, id: l.id }));
 }

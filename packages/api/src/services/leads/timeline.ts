@@ -1,7 +1,7 @@
 // leads.timeline: the inbox deliveries matched to a lead (applied, stale or ignored), oldest first.
 // One query on WebhookEvent(leadId, receivedAt, id); raw bodies are never read.
 import type { Db, WebhookEventSource, WebhookEventStatus } from "@booking/db";
-import { DomainError } from "../../errors.ts";
+import { decodeCursor, toPage } from "../../lib/keyset.ts";
 
 type ChangeValue = string | number | boolean | null;
 export type TimelineChange = { field: string; before: ChangeValue; after: ChangeValue };
@@ -71,29 +71,17 @@ function parseChanges(value: unknown): TimelineChange[] | null {
   return out.sort((a, b) => rank(a.field) - rank(b.field) || (a.field < b.field ? -1 : a.field > b.field ? 1 : 0));
 }
 
-function decodeCursor(cursor: string): { receivedAt: Date; id: string } {
-  const bad = () => new DomainError("INVALID_INPUT", "Invalid cursor", { fieldErrors: { cursor: ["Invalid cursor"] } });
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-  } catch {
-    throw bad();
-  }
-  if (!Array.isArray(parsed) || !Number.isSafeInteger(parsed[0]) || typeof parsed[1] !== "string") throw bad();
-  return { receivedAt: new Date(parsed[0] as number), id: parsed[1] };
-}
-
 /** The lead's deliveries, oldest first, `limit` (default 200) at a time. */
 export async function leadTimeline(deps: { db: Db }, input: TimelineInput): Promise<TimelinePage> {
   const limit = input.limit ?? 200;
-  const after = input.cursor ? decodeCursor(input.cursor) : null;
+  const after = input.cursor ? decodeCursor(input.leadId, input.cursor) : null;
   const rows = await deps.db.webhookEvent.findMany({
     where: {
       leadId: input.leadId,
       clientId: input.workspaceId,
       ...(after
         ? {
-            OR: [{ receivedAt: { gt: after.receivedAt } }, { receivedAt: after.receivedAt, id: { gt: after.id } }],
+            OR: [{ receivedAt: { gt: after.at } }, { receivedAt: after.at, id: { gt: after.id } }],
           }
         : {}),
     },
@@ -113,13 +101,11 @@ export async function leadTimeline(deps: { db: Db }, input: TimelineInput): Prom
       changes: true,
     },
   });
-  const items = rows.slice(0, limit).map(({ changes, ...r }) => ({ ...r, changes: parseChanges(changes) }));
-  const last = items[items.length - 1];
-  return {
-    items,
-    nextCursor:
-      rows.length > limit && last
-        ? Buffer.from(JSON.stringify([last.receivedAt.getTime(), last.id])).toString("base64url")
-        : null,
-  };
+  return toPage(
+    rows,
+    limit,
+    input.leadId,
+    (r) => ({ at: r.receivedAt, id: r.id }),
+    ({ changes, ...r }) => ({ ...r, changes: parseChanges(changes) }),
+  );
 }

@@ -1,6 +1,8 @@
 // The statements of the webhook path on "WebhookEvent" (the inbox), each written whole here:
 // store deliveries, claim them for mapping, record what mapping did, page the inbox, delete old rows.
+
 import { Prisma, type WebhookEvent, type WebhookEventStatus } from "@booking/db";
+import type { Position } from "../../lib/keyset.ts";
 import type { SqlQuery } from "../../lib/sql.ts";
 import { type Columns, columnList, unnestRows } from "./columns.ts";
 import { newId } from "./ids.ts";
@@ -141,13 +143,13 @@ export async function selectInboxPage(
   opts: {
     workspaceId: string;
     status?: WebhookEventStatus;
-    before?: { receivedAt: Date; id: string };
+    before?: Position;
     limit: number;
   },
 ): Promise<InboxListRow[]> {
   const status = opts.status ? Prisma.sql`AND status = ${opts.status}::"WebhookEventStatus"` : Prisma.empty;
   const before = opts.before
-    ? Prisma.sql`AND ("receivedAt", id) < (${opts.before.receivedAt}::timestamp(3), ${opts.before.id})`
+    ? Prisma.sql`AND ("receivedAt", id) < (${opts.before.at}::timestamp(3), ${opts.before.id})`
     : Prisma.empty;
   return q.query<InboxListRow>(Prisma.sql`
     SELECT ${columnList(LIST_COLUMNS)} FROM "WebhookEvent"
