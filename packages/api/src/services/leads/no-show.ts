@@ -108,14 +108,27 @@ export async function markNoShow(deps: Deps, leadId: string): Promise<LeadDetail
   const undo = async () => {
     if (createdHere) await calendly.deleteInviteeNoShow(mark.uri).catch(() => undefined);
   };
-  let updated: number;
-  try {
-    updated = await deps.db.$executeRaw`
+  await writeOrUndo(
+    () => deps.db.$executeRaw`
       UPDATE "Lead" SET "appointmentStatus" = 'NO_SHOW', "calendlyNoShowUri" = ${mark.uri},
         "calendlyEventAt" = GREATEST("calendlyEventAt", ${eventAt.toISOString()}::timestamp(3)),
         "updatedAt" = ${deps.clock().toISOString()}::timestamp(3)
       WHERE id = ${lead.id} AND "calendlyInviteeUri" = ${lead.calendlyInviteeUri}
-        AND "appointmentStatus" IN ('BOOKED', 'NO_SHOW')`;
+        AND "appointmentStatus" IN ('BOOKED', 'NO_SHOW')`,
+    undo,
+  );
+  return getLeadDetails(deps, leadId);
+}
+
+/**
+ * Writes the lead once Calendly has changed (a conditional UPDATE). When the lead cannot take it —
+ * the write fails, or the booking moved on (rescheduled, canceled) while Calendly answered — the
+ * Calendly change is undone rather than left half-done.
+ */
+async function writeOrUndo(write: () => Promise<number>, undo: () => Promise<void>): Promise<void> {
+  let updated: number;
+  try {
+    updated = await write();
   } catch (error) {
     await undo();
     throw error;
@@ -124,7 +137,6 @@ export async function markNoShow(deps: Deps, leadId: string): Promise<LeadDetail
     await undo();
     throw changedMeanwhile();
   }
-  return getLeadDetails(deps, leadId);
 }
 
 /** The URI of the invitee's no-show mark, as Calendly has it (null: not marked there). */
@@ -168,21 +180,13 @@ export async function unmarkNoShow(deps: Deps, leadId: string): Promise<LeadDeta
     if (removed) await calendly.createInviteeNoShow(lead.calendlyInviteeUri).catch(() => undefined);
   };
   const now = deps.clock().toISOString();
-  let updated: number;
-  try {
-    updated = await deps.db.$executeRaw`
+  await writeOrUndo(
+    () => deps.db.$executeRaw`
       UPDATE "Lead" SET "appointmentStatus" = 'BOOKED', "calendlyNoShowUri" = NULL,
         "calendlyEventAt" = GREATEST("calendlyEventAt", ${now}::timestamp(3)), "updatedAt" = ${now}::timestamp(3)
       WHERE id = ${lead.id} AND "calendlyInviteeUri" = ${lead.calendlyInviteeUri}
-        AND "appointmentStatus" IN ('NO_SHOW', 'BOOKED')`;
-  } catch (error) {
-    await undo();
-    throw error;
-  }
-  if (updated === 0) {
-    // The booking moved on (rescheduled, canceled) while Calendly answered.
-    await undo();
-    throw changedMeanwhile();
-  }
+        AND "appointmentStatus" IN ('NO_SHOW', 'BOOKED')`,
+    undo,
+  );
   return getLeadDetails(deps, leadId);
 }
