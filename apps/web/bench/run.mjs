@@ -4,55 +4,16 @@
 // Starts and removes its own PostgreSQL. Env: BENCH_SECONDS (10), BENCH_LIST_ITERATIONS (1000),
 // BENCH_WEB_NODE_ARGS (extra node flags for the web server, e.g. --cpu-prof), BENCH_SKIP_LIST=1,
 // BENCH_SETUP_FILE (reuse the databases of a setup-db.ts run instead of generating them).
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { dirname, join } from "node:path";
-import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { firstLine, freePort, processGroup, waitHttp } from "../../../tooling/bench/processes.mjs";
 
 const app = join(dirname(fileURLToPath(import.meta.url)), "..");
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const SLICE = 2;
-const children = [];
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.on("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-function start(cmd, args, opts) {
-  const child = spawn(cmd, args, { cwd: app, ...opts });
-  children.push(child);
-  return child;
-}
-
-function firstLine(stream, what) {
-  return new Promise((resolve, reject) => {
-    const rl = createInterface({ input: stream });
-    rl.once("line", (line) => resolve(line));
-    stream.once("end", () => reject(new Error(`${what} ended before printing anything`)));
-  });
-}
-
-async function waitHttp(url, child) {
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`the web server exited (${child.exitCode})`);
-    try {
-      const res = await fetch(url);
-      if (res.status < 500) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} did not answer`);
-}
+const { start, stopAll } = processGroup(app);
 
 const tsx = join(app, "node_modules/.bin/tsx");
 
@@ -79,19 +40,6 @@ function combine(results) {
     failed: results.reduce((s, r) => s + r.non2xx + r.errors + r.timeouts, 0),
   };
 }
-
-function cleanup() {
-  for (const c of children.reverse()) {
-    if (c.exitCode === null && !c.killed) {
-      c.stdin?.end();
-      c.kill("SIGTERM");
-    }
-  }
-}
-process.on("SIGINT", () => {
-  cleanup();
-  process.exit(130);
-});
 
 const fmt = (n, w = 7) => (Number.isFinite(n) ? n.toFixed(n < 100 ? 1 : 0) : "-").padStart(w);
 
@@ -164,7 +112,7 @@ try {
       },
     },
   );
-  await waitHttp(`${baseUrl}/sign-in`, web);
+  await waitHttp(`${baseUrl}/sign-in`, { child: web });
 
   // A signed-in member of the big workspace (its invitation is in the generated data).
   const authCall = (path, body) =>
@@ -239,6 +187,6 @@ try {
   console.error(`bench failed: ${error.stack ?? error.message}`);
   process.exitCode = 1;
 } finally {
-  cleanup();
+  stopAll();
   await new Promise((r) => setTimeout(r, 1000));
 }

@@ -2,7 +2,7 @@
 // leads_10k (10 workspaces, 10,000 leads) and leads_1m (1,000 workspaces, 1,000,000 leads), one
 // workspace holding a fifth of each. Prints one JSON line, then keeps the cluster until stdin
 // closes or it gets SIGTERM/SIGINT, and removes it.
-import { createDatabase, migrate, startPostgres } from "@booking/db/testing";
+import { createDatabase, migrate, startPostgres, stopWhenParentGoes } from "@booking/db/testing";
 import { BENCH_USER, BIG_WORKSPACE, generateLeads } from "./generate.ts";
 
 // A server for the data, not for the tests' many tiny databases: the 1M-lead database (about
@@ -27,17 +27,7 @@ const FLAGS = [
 ];
 
 const pg = await startPostgres({ flags: FLAGS });
-let stopped = false;
-const stop = () => {
-  if (stopped) return;
-  stopped = true;
-  void pg.stop().finally(() => process.exit(0));
-};
-process.on("SIGTERM", stop);
-process.on("SIGINT", stop);
-process.stdin.on("end", stop);
-process.stdin.on("close", stop);
-process.stdin.resume();
+const stop = stopWhenParentGoes(pg);
 
 try {
   const sizes = [

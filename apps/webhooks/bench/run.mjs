@@ -10,13 +10,12 @@
 //      to its lead committed and readable (bench/lag.mjs), p50/p99/max; rows checked again.
 // Env: BENCH_SECONDS (10), BENCH_CONNECTIONS (32), BENCH_LAG_RATE (1000), BENCH_LAG_SECONDS (10),
 // BENCH_ONLY=lag (only part 3), BENCH_DURABLE=0 (PostgreSQL without fsync, as in the tests), BENCH_SERVER_NODE_ARGS / BENCH_WORKER_NODE_ARGS (e.g. --cpu-prof).
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import { dirname, join } from "node:path";
-import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { firstLine, freePort, processGroup, waitHttp } from "../../../tooling/bench/processes.mjs";
 
 const app = join(dirname(fileURLToPath(import.meta.url)), "..");
 const workerApp = join(app, "..", "worker");
@@ -25,42 +24,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const LAG_RATE = Number(process.env.BENCH_LAG_RATE ?? 1000);
 const LAG_SECONDS = Number(process.env.BENCH_LAG_SECONDS ?? 10);
 const POOL_SIZE = 20;
-const children = [];
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.on("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-function start(cmd, args, opts) {
-  const child = spawn(cmd, args, { cwd: app, ...opts });
-  children.push(child);
-  return child;
-}
-
-function firstLine(stream, what) {
-  return new Promise((resolve, reject) => {
-    const rl = createInterface({ input: stream });
-    rl.once("line", (line) => resolve(line));
-    stream.once("end", () => reject(new Error(`${what} ended before printing anything`)));
-  });
-}
-
-async function waitHealthy(url) {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} did not become healthy`);
-}
+const { start, stopAll } = processGroup(app);
 
 async function runJson(script, args) {
   const child = start(process.execPath, [join(app, "bench", script), ...args], {
@@ -73,19 +37,6 @@ async function runJson(script, args) {
 
 const load = (url, ws, seconds) =>
   runJson("load.mjs", [url, ws.id, ws.signingKey, String(seconds), String(CONNECTIONS)]);
-
-function cleanup() {
-  for (const c of children.reverse()) {
-    if (c.exitCode === null && !c.killed) {
-      c.stdin?.end();
-      c.kill("SIGTERM");
-    }
-  }
-}
-process.on("SIGINT", () => {
-  cleanup();
-  process.exit(130);
-});
 
 const pad = (v, n) => String(v).padStart(n);
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -147,7 +98,7 @@ try {
   });
   await firstLine(baseline.stdout, "baseline");
   const baseUrl = `http://127.0.0.1:${basePort}`;
-  await waitHealthy(serverUrl);
+  await waitHttp(`${serverUrl}/healthz`, { ok: true });
 
   const db = new pg.Client({ connectionString: env.url });
   await db.connect();
@@ -274,6 +225,6 @@ try {
   console.error(`bench failed: ${error.message}`);
   process.exitCode = 1;
 } finally {
-  cleanup();
+  stopAll();
   await new Promise((r) => setTimeout(r, 500));
 }

@@ -4,7 +4,7 @@
 // durable as in production (fsync, synchronous_commit and full_page_writes on): a delivery is
 // answered only once its INSERT is on disk, for the server and the baseline alike.
 import { createDb, createSecretBox, generateKey, secretContext } from "@booking/db";
-import { createDatabase, migrate, startPostgres } from "@booking/db/testing";
+import { createDatabase, migrate, startPostgres, stopWhenParentGoes } from "@booking/db/testing";
 
 // BENCH_DURABLE=0: the tests' settings instead (no fsync), to compare CPU alone.
 const durable = process.env.BENCH_DURABLE !== "0";
@@ -13,17 +13,7 @@ const pg = await startPostgres(
     ? { flags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300", "-c", "shared_buffers=256MB"] }
     : {},
 );
-let stopped = false;
-const stop = () => {
-  if (stopped) return;
-  stopped = true;
-  void pg.stop().finally(() => process.exit(0));
-};
-process.on("SIGTERM", stop);
-process.on("SIGINT", stop);
-process.stdin.on("end", stop);
-process.stdin.on("close", stop);
-process.stdin.resume();
+const stop = stopWhenParentGoes(pg);
 
 try {
   const url = await createDatabase(pg.url("postgres"), "bench");

@@ -5,7 +5,14 @@ import { createDb, type Db } from "../index.ts";
 import { createDatabase, dropDatabase } from "./postgres.ts";
 
 export { migrate, prismaCli } from "./migrate.ts";
-export { createDatabase, dropDatabase, freePort, type PostgresCluster, startPostgres } from "./postgres.ts";
+export {
+  createDatabase,
+  dropDatabase,
+  freePort,
+  type PostgresCluster,
+  startPostgres,
+  stopWhenParentGoes,
+} from "./postgres.ts";
 
 export const TEMPLATE_DB = "booking_template";
 

@@ -38,6 +38,26 @@ export async function startPostgres(opts: { flags?: string[] } = {}): Promise<Po
   };
 }
 
+/**
+ * For a helper process that starts a cluster for its parent (benchmarks): keeps it until the
+ * parent closes our stdin or sends SIGTERM/SIGINT, then removes it and exits. Returns that stop
+ * (for the helper's own failure).
+ */
+export function stopWhenParentGoes(cluster: PostgresCluster): () => void {
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    void cluster.stop().finally(() => process.exit(0));
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+  process.stdin.on("end", stop);
+  process.stdin.on("close", stop);
+  process.stdin.resume();
+  return stop;
+}
+
 /** Creates a database as a copy of `template` (or empty) and returns its URL. */
 export async function createDatabase(adminUrl: string, name: string, template?: string): Promise<string> {
   const client = new pg.Client({ connectionString: adminUrl });
