@@ -143,6 +143,26 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<SeedR
     }
     for (const l of demoLeads(now)) {
       const end = l.start ? new Date(l.start.getTime() + 30 * 60 * 1000) : null;
+      // Bookings made through Calendly carry what its webhook told us (the lead page shows it); the
+      // host is the demo setter, a member of the workspace.
+      const fromCalendly =
+        l.source === "CALENDLY"
+          ? {
+              appointmentEventName: DEMO_EVENT_TYPE.name,
+              appointmentLocationType: "google_conference",
+              appointmentJoinUrl: `https://meet.google.com/demo-${l.email.split("@")[0]!.replace(/\W/g, "")}`,
+              appointmentHostName: "Sam Setter",
+              appointmentHostEmail: "setter@demo.test",
+              appointmentTimezone: "America/New_York",
+              appointmentAnswers: [
+                { question: "Company size", answer: "11-50", position: 0 },
+                { question: "What would you like to discuss?", answer: "Outbound lead generation", position: 1 },
+              ],
+              utmSource: "crm",
+              utmMedium: "email",
+              utmCampaign: "demo-outreach",
+            }
+          : {};
       await tx.lead.create({
         data: {
           clientId: DEMO_WORKSPACES.northwind,
@@ -155,6 +175,7 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<SeedR
           appointmentBookedAt: l.start ? new Date(now.getTime() - 3 * day) : null,
           appointmentCanceledAt: l.appointmentStatus === "CANCELED" ? new Date(now.getTime() - day) : null,
           appointmentCancelReason: l.cancelReason ?? null,
+          ...fromCalendly,
         },
       });
     }
