@@ -39,10 +39,13 @@ export type RunningWorker = {
   stop(): Promise<void>;
 };
 
+// graphile-worker reports every job it completes at info: a health check per workspace per
+// interval would drown the log, so those lines are debug; what a job did that matters is recorded
+// by the job itself (integration events, the inbox).
 const LEVEL: Record<LogLevel, "error" | "warn" | "info" | "debug"> = {
   error: "error",
   warning: "warn",
-  info: "info",
+  info: "debug",
   debug: "debug",
 };
 
