@@ -87,7 +87,9 @@ export function createSignInThrottle(database: PgPool | string, policy: SignInPo
   const device = counter("device", policy.device);
 
   const keysOf = (a: Attempt): Array<[Counter, string]> => [
-    [client, hash(a.client)],
+    // A server that could not tell the client's address (the peer header missing, e.g. another
+    // front server) must not put every client in one bucket: then only the account counts.
+    ...(a.client === "unknown" ? [] : [[client, hash(a.client)] as [Counter, string]]),
     a.device ? [device, hash(`${a.email}\n${a.device}`)] : [account, hash(a.email)],
   ];
 
