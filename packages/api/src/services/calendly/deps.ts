@@ -1,5 +1,6 @@
 import type { CalendlyClientFactory, CalendlyOAuthClient } from "@booking/calendly";
 import type { Db, SecretBox } from "@booking/db";
+import type { SqlQuery } from "../../lib/sql.ts";
 
 export type CalendlyIntegrationDeps = {
   db: Db;
@@ -10,6 +11,8 @@ export type CalendlyIntegrationDeps = {
   publicWebhookBaseUrl: string;
   /** The Calendly OAuth app (connect, refresh, revoke); null or absent: personal access tokens only. */
   oauth?: CalendlyOAuthClient | null;
+  /** Where the hot reads run (the web server's pg pool); default: through `db`. */
+  sql?: SqlQuery;
   /** Who acts, for the integration's event log: "user:<email>", "platform", "worker". Default "system". */
   actor?: string;
 };

@@ -1,6 +1,8 @@
 // The integration's own log (IntegrationEvent): what it did on its own or was told to do, newest
 // first on the Integrations page and in integrations.calendly.health.
-import type { Db, IntegrationEventKind, Prisma } from "@booking/db";
+import { type Db, type IntegrationEvent, type IntegrationEventKind, Prisma } from "@booking/db";
+import { type Columns, columnList } from "../../lib/columns.ts";
+import type { SqlQuery } from "../../lib/sql.ts";
 
 export type IntegrationEventView = {
   id: string;
@@ -46,15 +48,23 @@ export async function recordIntegrationEvent(db: Writer, event: IntegrationEvent
 
 const RECENT_EVENTS = 15;
 
+const EVENT_COLUMNS = {
+  id: "text",
+  at: "timestamp",
+  kind: "text",
+  actor: "text",
+  message: "text",
+  recovered: "integer",
+  error: "text",
+} as const satisfies Columns<IntegrationEvent>;
+
+/** The newest events first, on the index (clientId, at, id). */
 export async function recentIntegrationEvents(
-  db: Db,
+  sql: SqlQuery,
   workspaceId: string,
   limit = RECENT_EVENTS,
 ): Promise<IntegrationEventView[]> {
-  return db.integrationEvent.findMany({
-    where: { clientId: workspaceId },
-    orderBy: [{ at: "desc" }, { id: "desc" }],
-    take: limit,
-    select: { id: true, at: true, kind: true, actor: true, message: true, recovered: true, error: true },
-  });
+  return sql.query<IntegrationEventView>(Prisma.sql`
+    SELECT ${columnList(EVENT_COLUMNS)} FROM "IntegrationEvent"
+    WHERE "clientId" = ${workspaceId} ORDER BY "at" DESC, id DESC LIMIT ${limit}`);
 }

@@ -3,7 +3,7 @@
 // The rules (decide.ts), the lead statements (lead-table.ts) and the timeline's `changes` all use
 // this constant, so a column added here is read, decided, written and recorded everywhere.
 import type { Lead } from "@booking/db";
-import type { Columns } from "./columns.ts";
+import type { Columns } from "../../lib/columns.ts";
 
 export const APPOINTMENT_COLUMNS = {
   appointmentStatus: '"AppointmentStatus"',

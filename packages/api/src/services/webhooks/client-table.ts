@@ -1,8 +1,8 @@
 // The statements of the webhook path on "Client" (the workspace): its signing key, and when its
 // last delivery arrived.
 import { type Client, Prisma } from "@booking/db";
+import { type Columns, columnList } from "../../lib/columns.ts";
 import type { SqlQuery } from "../../lib/sql.ts";
-import { type Columns, columnList } from "./columns.ts";
 
 const KEY_COLUMNS = { calendlyWebhookSigningKeyEnc: "text" } as const satisfies Columns<Client>;
 

@@ -2,9 +2,9 @@
 // store deliveries, claim them for mapping, record what mapping did, page the inbox, delete old rows.
 
 import { Prisma, type WebhookEvent, type WebhookEventStatus } from "@booking/db";
+import { type Columns, columnList, unnestRows } from "../../lib/columns.ts";
 import type { Position } from "../../lib/keyset.ts";
 import type { SqlQuery } from "../../lib/sql.ts";
-import { type Columns, columnList, unnestRows } from "./columns.ts";
 import { newId } from "./ids.ts";
 
 // ---- store (webhooks server, reconciliation)

@@ -3,9 +3,9 @@
 // (workspace, email) of Lead, so two transactions creating the same lead, or taking the same
 // invitee, cannot both commit (the loser is rerun and then sees the winner's lead).
 import { type Lead, normalizeEmail, Prisma } from "@booking/db";
+import { type Columns, columnList, unnestRows } from "../../lib/columns.ts";
 import type { SqlQuery } from "../../lib/sql.ts";
 import { APPOINTMENT_COLUMNS } from "./appointment.ts";
-import { type Columns, columnList, unnestRows } from "./columns.ts";
 import type { LeadRow, MappingEvent } from "./decide-batch.ts";
 
 const CANDIDATE_COLUMNS = {

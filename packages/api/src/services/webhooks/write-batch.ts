@@ -3,9 +3,9 @@
 // the inbox status commit together (foreign keys are checked at the statement's end, when the new
 // leads exist).
 import { type Lead, Prisma, type WebhookEvent } from "@booking/db";
+import { assignments, type Columns, columnList, unnestRows } from "../../lib/columns.ts";
 import type { SqlQuery } from "../../lib/sql.ts";
 import { APPOINTMENT_COLUMNS, type Changes } from "./appointment.ts";
-import { assignments, type Columns, columnList, unnestRows } from "./columns.ts";
 import type { LeadWrite } from "./decide-batch.ts";
 
 const LEAD_INSERT = {

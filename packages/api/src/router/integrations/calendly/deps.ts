@@ -7,6 +7,7 @@ export function calendlyDeps(ctx: Context): CalendlyIntegrationDeps {
     secrets: ctx.secrets,
     calendlyFor: ctx.calendlyFor,
     oauth: ctx.calendlyOAuth,
+    ...(ctx.sql ? { sql: ctx.sql } : {}),
     clock: ctx.now,
     publicWebhookBaseUrl: ctx.env.publicWebhookBaseUrl,
     actor: ctx.session?.kind === "user" ? `user:${ctx.session.email}` : ctx.session ? "platform" : "system",

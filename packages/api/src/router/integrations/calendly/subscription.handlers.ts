@@ -1,4 +1,5 @@
 import type { Context } from "../../../context.ts";
+import { prismaRunner } from "../../../lib/sql.ts";
 import {
   calendlySubscriptionHealth,
   ensureCalendlySubscription,
@@ -17,5 +18,5 @@ export const removeSubscriptionHandler = ({ ctx, input }: Args) =>
 /** The subscription as Calendly reports it now, with what the integration did recently. */
 export async function healthHandler({ ctx, input }: Args) {
   const subscription = await calendlySubscriptionHealth(calendlyDeps(ctx), input.workspaceId);
-  return { ...subscription, events: await recentIntegrationEvents(ctx.db, input.workspaceId) };
+  return { ...subscription, events: await recentIntegrationEvents(ctx.sql ?? prismaRunner(ctx.db), input.workspaceId) };
 }

@@ -16,20 +16,21 @@ const db = () => {
   return pool;
 };
 
-// What Prisma sends for loadIntegration (services/calendly/integration-state.ts): the client, then its settings.
-const CLIENT = `SELECT "public"."Client"."id", "public"."Client"."calendlyEnabled", "public"."Client"."calendlyAccessTokenEnc",
-  "public"."Client"."calendlyAccessTokenLast4", "public"."Client"."calendlyUserUri", "public"."Client"."calendlyUserName",
-  "public"."Client"."calendlyUserEmail", "public"."Client"."calendlyOrganizationUri",
-  "public"."Client"."calendlyConnectionStatus"::text, "public"."Client"."calendlyConnectionCheckedAt",
-  "public"."Client"."calendlyLastError", "public"."Client"."calendlyWebhookSubscriptionUri",
-  "public"."Client"."calendlyWebhookSigningKeyEnc", "public"."Client"."calendlyWebhookState"::text,
-  "public"."Client"."calendlyWebhookRetryStartedAt", "public"."Client"."calendlyWebhookCheckedAt",
-  "public"."Client"."calendlyLastWebhookAt"
-  FROM "public"."Client" WHERE ("public"."Client"."id" = $1 AND 1=1) LIMIT $2 OFFSET $3`;
-const SETTINGS = `SELECT "public"."WorkspaceSettings"."id", "public"."WorkspaceSettings"."meetingBookingProvider"::text,
-  "public"."WorkspaceSettings"."calendlyEventTypeLink", "public"."WorkspaceSettings"."calendlyEventTypeUri",
-  "public"."WorkspaceSettings"."calendlyEventTypeName", "public"."WorkspaceSettings"."clientId"
-  FROM "public"."WorkspaceSettings" WHERE "public"."WorkspaceSettings"."clientId" = $1 OFFSET $2`;
+// What integrations.calendly.get sends (services/calendly/integration-state.ts and
+// integration-events.ts): the workspace with its settings in one statement, and its recent events.
+const CLIENT = `SELECT c."id", c."calendlyEnabled", c."calendlyAccessTokenEnc", c."calendlyAccessTokenLast4",
+  c."calendlyUserUri", c."calendlyUserName", c."calendlyUserEmail", c."calendlyOrganizationUri",
+  c."calendlyConnectionStatus", c."calendlyConnectionCheckedAt", c."calendlyLastError",
+  c."calendlyWebhookSubscriptionUri", c."calendlyWebhookSigningKeyEnc", c."calendlyWebhookState",
+  c."calendlyWebhookRetryStartedAt", c."calendlyWebhookCheckedAt", c."calendlyLastWebhookAt", c."calendlyAuthMethod",
+  c."calendlyAccessTokenExpiresAt", c."calendlyTokenScopes", c."calendlyMissingScopes", c."calendlyOrganizationRole",
+  c."calendlySubscriptionScope", c."calendlyReconcileFrom",
+  s."meetingBookingProvider" AS "settings.meetingBookingProvider", s."calendlyEventTypeLink" AS "settings.calendlyEventTypeLink",
+  s."calendlyEventTypeUri" AS "settings.calendlyEventTypeUri", s."calendlyEventTypeName" AS "settings.calendlyEventTypeName",
+  s.id IS NOT NULL AS "settings.present"
+  FROM "Client" c LEFT JOIN "WorkspaceSettings" s ON s."clientId" = c.id WHERE c.id = $1`;
+const EVENTS = `SELECT "id", "at", "kind", "actor", "message", "recovered", "error" FROM "IntegrationEvent"
+  WHERE "clientId" = $1 ORDER BY "at" DESC, id DESC LIMIT $2`;
 // The first page of leads.list (services/leads/list-leads.ts).
 const LEADS = `SELECT id, name, email, source::text AS source, "appointmentStatus"::text AS "appointmentStatus",
   "appointmentStartAt", "appointmentEndAt", "appointmentHostName", "appointmentHostEmail", "createdAt", "updatedAt"
@@ -40,11 +41,14 @@ export async function GET(req: Request, { params }: { params: Promise<{ query: s
   const { query } = await params;
   const workspaceId = new URL(req.url).searchParams.get("workspaceId") ?? "";
   if (query === "calendly-get") {
-    const client = (await db().query(CLIENT, [workspaceId, 1, 0])).rows[0];
+    const [clients, events] = await Promise.all([
+      db().query(CLIENT, [workspaceId]),
+      db().query(EVENTS, [workspaceId, 15]),
+    ]);
+    const client = clients.rows[0];
     if (!client) return notFound();
-    const settings = (await db().query(SETTINGS, [workspaceId, 0])).rows[0] ?? null;
     const { calendlyAccessTokenEnc, calendlyWebhookSigningKeyEnc, ...view } = client;
-    return Response.json({ ...view, tokenConfigured: calendlyAccessTokenEnc !== null, settings });
+    return Response.json({ ...view, tokenConfigured: calendlyAccessTokenEnc !== null, events: events.rows });
   }
   if (query === "leads-list") {
     const limit = Number(new URL(req.url).searchParams.get("limit") ?? 20);

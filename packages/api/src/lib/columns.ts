@@ -1,4 +1,4 @@
-// Column lists of the webhook path's statements, derived from one typed constant per statement:
+// Column lists of raw statements, derived from one typed constant per statement:
 // `{ column: "<PostgreSQL type>" } satisfies Columns<Model>` names the model's fields, so a renamed
 // or removed column is a compile error where it is written, and the statement's column list, its
 // `unnest` parameters (one array per column: values travel as parameters, never through json) and
