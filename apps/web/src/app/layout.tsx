@@ -8,7 +8,6 @@ import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { LazyNotifications } from "~/components/shell/LazyNotifications";
 import { theme } from "~/theme";
-import { TRPCReactProvider } from "~/trpc/react";
 
 export const metadata: Metadata = {
   title: { default: "Meeting booking", template: "%s · Meeting booking" },
@@ -26,7 +25,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body>
         <MantineProvider theme={theme} defaultColorScheme="light">
           <LazyNotifications />
-          <TRPCReactProvider>{children}</TRPCReactProvider>
+          {children}
         </MantineProvider>
       </body>
     </html>

@@ -59,6 +59,7 @@ export function WorkspaceShell({ workspaceId, children }: { workspaceId: string;
   return (
     <Box mih="100vh" bg="var(--mantine-color-gray-0)">
       <AppHeader
+        user={me.data}
         switcher={
           workspaces.data && workspaces.data.length > 0 ? (
             <WorkspaceSwitcher workspaces={workspaces.data} currentId={workspaceId} />
