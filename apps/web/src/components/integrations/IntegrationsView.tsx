@@ -1,11 +1,12 @@
 "use client";
 
-import { Alert, Grid, Stack, Text, Title } from "@mantine/core";
+import { Alert, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import type { ReactNode } from "react";
 import { useTRPC } from "~/trpc/react";
 import { useWorkspace } from "../shell/workspace-context";
+import { Columns } from "../states/Columns";
 import { ErrorState } from "../states/ErrorState";
 import { LoadingState } from "../states/LoadingState";
 
@@ -29,14 +30,10 @@ export function IntegrationsView() {
   let body: ReactNode;
   if (settings.isPending || calendly.isPending) {
     body = (
-      <Grid>
-        <Grid.Col span={{ base: 12, md: 5 }}>
-          <LoadingState label="Loading meeting booking" rows={4} height={44} />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 7 }}>
-          <LoadingState label="Loading Calendly" rows={6} height={44} />
-        </Grid.Col>
-      </Grid>
+      <Columns start={5} end={7}>
+        <LoadingState label="Loading meeting booking" rows={4} height={44} />
+        <LoadingState label="Loading Calendly" rows={6} height={44} />
+      </Columns>
     );
   } else if (settings.isError || calendly.isError) {
     const error = settings.error ?? calendly.error;
@@ -56,17 +53,11 @@ export function IntegrationsView() {
             Only workspace admins can change integrations. You can see how this workspace books meetings.
           </Alert>
         )}
-        <Grid gap="md" align="flex-start">
-          <Grid.Col span={{ base: 12, md: 5 }}>
-            <MeetingBookingCard workspaceId={workspace.id} settings={settings.data} calendly={calendly.data} />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 7 }}>
-            <CalendlyCard workspaceId={workspace.id} calendly={calendly.data} />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 5 }}>
-            <MessageTemplateCard workspaceId={workspace.id} settings={settings.data} />
-          </Grid.Col>
-        </Grid>
+        <Columns start={5} end={7}>
+          <MeetingBookingCard workspaceId={workspace.id} settings={settings.data} calendly={calendly.data} />
+          <CalendlyCard workspaceId={workspace.id} calendly={calendly.data} />
+          <MessageTemplateCard workspaceId={workspace.id} settings={settings.data} />
+        </Columns>
       </Stack>
     );
   }

@@ -7,14 +7,9 @@ import { notifyError } from "~/lib/notify";
 import { type ServerRules, useSchemaForm } from "~/lib/schema-form";
 import { useTRPC } from "~/trpc/react";
 import type { IssuedInvitation } from "./InviteLink";
+import { ROLE_OPTIONS, type Role } from "./roles";
 
-type Role = "ADMIN" | "SETTER" | "INBOX_MANAGER";
 type Values = { email: string; role: Role };
-export const ROLE_OPTIONS: Array<{ value: Role; label: string }> = [
-  { value: "SETTER", label: "Setter" },
-  { value: "INBOX_MANAGER", label: "Inbox manager" },
-  { value: "ADMIN", label: "Admin" },
-];
 
 /** The members.invite input these values make. */
 const toInput = (workspaceId: string, v: Values) => ({ workspaceId, email: v.email.trim(), role: v.role });

@@ -1,6 +1,7 @@
-import { EmptyState } from "@mantine/core";
 import type { ReactNode } from "react";
+import classes from "./EmptyView.module.css";
 
+/** What a view shows when it has nothing to list: a title, why, and what to do. */
 export function EmptyView({
   title,
   description,
@@ -11,8 +12,10 @@ export function EmptyView({
   action?: ReactNode;
 }) {
   return (
-    <EmptyState py="xl" title={title} description={description} size="sm">
-      {action && <EmptyState.Actions>{action}</EmptyState.Actions>}
-    </EmptyState>
+    <div className={classes.root}>
+      <p className={classes.title}>{title}</p>
+      {description && <p className={classes.description}>{description}</p>}
+      {action && <div className={classes.actions}>{action}</div>}
+    </div>
   );
 }
