@@ -1,6 +1,7 @@
-import { Alert, Anchor, Button, Paper, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Button, Paper, Stack, Text, Title } from "@mantine/core";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { Notice } from "../states/Notice";
 import type { Invitation } from "./types";
 
 const ROLE_LABEL = { ADMIN: "admin", SETTER: "setter", INBOX_MANAGER: "inbox manager" } as const;
@@ -33,9 +34,9 @@ export function InvitationIntro({ invitation }: { invitation: Invitation }) {
 export function InvalidInvitation({ message }: { message: string }) {
   return (
     <InvitationCard title="Invitation not valid">
-      <Alert color="red" variant="light" role="alert">
+      <Notice color="red" role="alert">
         {message}
-      </Alert>
+      </Notice>
       <Anchor component={Link} href="/sign-in">
         Go to sign-in
       </Anchor>
@@ -60,9 +61,9 @@ export function ClosedInvitation({
   return (
     <InvitationCard title="Invitation">
       <InvitationIntro invitation={invitation} />
-      <Alert color="yellow" variant="light" role="alert">
+      <Notice color="yellow" role="alert">
         {CLOSED_REASON[status]}
-      </Alert>
+      </Notice>
       <Anchor component={Link} href={signInHref(invitation.email)}>
         Go to sign-in
       </Anchor>
@@ -90,9 +91,9 @@ export function ExistingAccountOffer({
     <InvitationCard title={`Join ${invitation.workspaceName}`}>
       <InvitationIntro invitation={invitation} />
       {error && (
-        <Alert color="red" variant="light" role="alert">
+        <Notice color="red" role="alert">
           {error}
-        </Alert>
+        </Notice>
       )}
       {signedInAs === invitation.email ? (
         <Button loading={pending} onClick={onAccept}>

@@ -1,10 +1,15 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { errorCode, errorMessage } from "~/lib/errors";
 import { LoadingState } from "../states/LoadingState";
 import { ClosedInvitation, ExistingAccountOffer, InvalidInvitation } from "./InvitationCards";
-import { NewAccountForm } from "./NewAccountForm";
 import { useInvitation } from "./use-invitation";
+
+// Only a new person fills in a form: it (and the form library) is loaded once the invitation says so.
+const NewAccountForm = dynamic(() => import("./NewAccountForm").then((m) => m.NewAccountForm), {
+  loading: () => <LoadingState label="Loading the form" rows={3} />,
+});
 
 /** /invite/<token>: shows the workspace and role; a new person sets name + password, an existing account signs in to accept. */
 export function InviteAccept({ token }: { token: string }) {

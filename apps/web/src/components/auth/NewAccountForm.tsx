@@ -1,14 +1,15 @@
 "use client";
 
-import { Alert, Button, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
+import { Button, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { applyServerErrors } from "~/lib/form";
 import { type ServerRules, useSchemaForm } from "~/lib/schema-form";
+import { Notice } from "../states/Notice";
 import { InvitationCard, InvitationIntro } from "./InvitationCards";
 import type { Invitation } from "./types";
 
 type Values = { name: string; password: string };
-export type AcceptNewInput = { token: string; name: string; password: string };
+type AcceptNewInput = { token: string; name: string; password: string };
 
 const toInput = (token: string, values: Values): AcceptNewInput => ({
   token,
@@ -46,9 +47,9 @@ export function NewAccountForm({
         {invitation.expiresAt.toLocaleDateString(undefined, { dateStyle: "medium" })}.
       </Text>
       {formError && (
-        <Alert color="red" variant="light" role="alert" title="Could not accept the invitation">
+        <Notice color="red" role="alert" title="Could not accept the invitation">
           {formError}
-        </Alert>
+        </Notice>
       )}
       <form
         noValidate

@@ -1,11 +1,12 @@
 "use client";
 
-import { Alert, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { loadAuthClient } from "~/lib/auth-client";
 import { type ServerRules, useSchemaForm } from "~/lib/schema-form";
 import { sessionChanged } from "~/lib/session-cache";
+import { Notice } from "../states/Notice";
 import { safeNext } from "./safe-next";
 
 type SignInValues = { email: string; password: string };
@@ -79,9 +80,9 @@ export function SignInForm() {
             </Text>
           </div>
           {formError && (
-            <Alert color="red" variant="light" role="alert" title="Could not sign in">
+            <Notice color="red" role="alert" title="Could not sign in">
               {formError}
-            </Alert>
+            </Notice>
           )}
           <TextInput label="Email" type="email" autoComplete="email" withAsterisk {...form.getInputProps("email")} />
           <PasswordInput

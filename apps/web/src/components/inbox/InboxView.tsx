@@ -1,10 +1,11 @@
 "use client";
 
-import { Card, Group, NativeSelect, Stack, Text, Title } from "@mantine/core";
+import { Card, Group, Stack, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useWorkspace } from "../shell/workspace-context";
 import { EmptyView } from "../states/EmptyView";
 import { ErrorState } from "../states/ErrorState";
+import { SelectField } from "../states/Fields";
 import { LoadingState } from "../states/LoadingState";
 import { Pager } from "../states/Pager";
 import { DeliveriesTable } from "./DeliveriesTable";
@@ -61,12 +62,12 @@ export function InboxView() {
           </Text>
         </div>
         <Group gap="sm" align="flex-end">
-          <NativeSelect
+          <SelectField
             label="Status"
-            data={STATUS_OPTIONS}
+            options={STATUS_OPTIONS}
             value={status ?? "ALL"}
-            onChange={(e) => inbox.changeStatus(e.currentTarget.value)}
-            w={180}
+            onChange={inbox.changeStatus}
+            width={180}
           />
           {isAdmin && failedIds.length > 1 && (
             <ReplayButton

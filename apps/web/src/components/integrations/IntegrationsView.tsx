@@ -1,6 +1,6 @@
 "use client";
 
-import { Alert, Stack, Text, Title } from "@mantine/core";
+import { Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import type { ReactNode } from "react";
@@ -9,6 +9,7 @@ import { useWorkspace } from "../shell/workspace-context";
 import { Columns } from "../states/Columns";
 import { ErrorState } from "../states/ErrorState";
 import { LoadingState } from "../states/LoadingState";
+import { Notice } from "../states/Notice";
 
 // The cards render only once both queries have answered, so their code is fetched in parallel
 // with the data instead of being part of the page's first-load JavaScript.
@@ -49,9 +50,9 @@ export function IntegrationsView() {
     body = (
       <Stack gap="md">
         {readOnly && (
-          <Alert color="blue" variant="light" title="Read-only" data-testid="read-only-notice">
+          <Notice color="blue" title="Read-only" testId="read-only-notice">
             Only workspace admins can change integrations. You can see how this workspace books meetings.
-          </Alert>
+          </Notice>
         )}
         <Columns start={5} end={7}>
           <MeetingBookingCard workspaceId={workspace.id} settings={settings.data} calendly={calendly.data} />

@@ -1,8 +1,10 @@
 "use client";
 
-import { Alert, Button, Card, Divider, Group, SegmentedControl, Stack, Text, Title } from "@mantine/core";
+import { Button, Card, Divider, Group, Stack, Text, Title } from "@mantine/core";
 import { formatDateTime } from "~/lib/format";
 import { ConfirmButton } from "../states/ConfirmButton";
+import { Notice } from "../states/Notice";
+import { Segmented } from "../states/Segmented";
 import type { LeadDetails } from "./types";
 import { type LinkKind, useLeadActions } from "./use-lead-actions";
 
@@ -35,15 +37,14 @@ function SendLink({ lead, actions }: { lead: LeadDetails; actions: Actions }) {
         Send the booking link
       </Title>
       {calendly && (
-        <SegmentedControl
-          aria-label="Link to send"
+        <Segmented<LinkKind>
+          label="Link to send"
           value={kind}
-          onChange={(v) => actions.setKind(v as LinkKind)}
-          data={[
+          onChange={actions.setKind}
+          options={[
             { value: "single", label: "Single-use link" },
             { value: "shared", label: "Event type link" },
           ]}
-          fullWidth
         />
       )}
       <Text size="sm" c="dimmed">
@@ -64,9 +65,9 @@ function SendLink({ lead, actions }: { lead: LeadDetails; actions: Actions }) {
         </Button>
       </Group>
       {actions.linkError && (
-        <Alert color="red" variant="light" title="No link to send" role="alert">
+        <Notice color="red" title="No link to send" role="alert">
           {actions.linkError}
-        </Alert>
+        </Notice>
       )}
       {actions.lastCopied && (
         <Text

@@ -1,11 +1,12 @@
 "use client";
 
-import { Button, Card, Group, NativeSelect, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Button, Card, Group, Stack, Text, Title } from "@mantine/core";
 import dynamic from "next/dynamic";
 import { type ReactNode, useState } from "react";
 import { useWorkspace } from "../shell/workspace-context";
 import { EmptyView } from "../states/EmptyView";
 import { ErrorState } from "../states/ErrorState";
+import { SearchField, SelectField } from "../states/Fields";
 import { LoadingState } from "../states/LoadingState";
 import { Pager } from "../states/Pager";
 import { APPOINTMENT_STATUS } from "./LeadStatusBadge";
@@ -87,22 +88,21 @@ export function LeadsView() {
           </Text>
         </div>
         <Group gap="sm" align="flex-end">
-          <TextInput
-            type="search"
+          <SearchField
             label="Search leads"
             placeholder="Name or email"
             value={list.searchText}
-            onChange={(e) => list.setSearchText(e.currentTarget.value)}
+            onChange={list.setSearchText}
             maxLength={100}
-            w={240}
-            data-testid="leads-search"
+            width={240}
+            testId="leads-search"
           />
-          <NativeSelect
+          <SelectField
             label="Appointment status"
-            data={STATUS_OPTIONS}
+            options={STATUS_OPTIONS}
             value={status ?? "ALL"}
-            onChange={(e) => list.changeStatus(e.currentTarget.value)}
-            w={200}
+            onChange={list.changeStatus}
+            width={200}
           />
           <NewLeadButton onClick={openCreate} />
         </Group>

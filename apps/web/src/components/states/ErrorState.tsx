@@ -1,5 +1,6 @@
-import { Alert, Button, Group, Text } from "@mantine/core";
+import { Button, Group, Text } from "@mantine/core";
 import { errorMessage } from "~/lib/errors";
+import { Notice } from "./Notice";
 
 /**
  * Error state of a view: what failed, why, and a retry (a callback in client views, a link where
@@ -17,7 +18,7 @@ export function ErrorState({
   retryHref?: string;
 }) {
   return (
-    <Alert color="red" variant="light" title={title} role="alert">
+    <Notice color="red" title={title} role="alert">
       <Group justify="space-between" align="center" wrap="wrap" gap="sm">
         <Text size="sm">{errorMessage(error)}</Text>
         {onRetry && (
@@ -31,6 +32,6 @@ export function ErrorState({
           </Button>
         )}
       </Group>
-    </Alert>
+    </Notice>
   );
 }
