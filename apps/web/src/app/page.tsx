@@ -43,6 +43,7 @@ export default async function HomePage() {
           />
         ) : (
           <EmptyView
+            heading
             title="No workspace yet"
             description="Your account is not a member of any workspace. Ask a workspace admin to invite your email."
           />

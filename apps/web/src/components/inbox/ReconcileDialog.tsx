@@ -71,7 +71,13 @@ export function ReconcileDialog({
   };
 
   return (
-    <Modal opened={opened} onClose={close} title="Reconcile with Calendly" centered>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title="Reconcile with Calendly"
+      centered
+      closeButtonProps={{ "aria-label": "Close" }}
+    >
       <Stack gap="md">
         <Text size="sm">
           Reads the scheduled events and invitees from Calendly and imports every one the inbox has not seen. Safe to

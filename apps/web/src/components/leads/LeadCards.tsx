@@ -1,7 +1,6 @@
 import { Anchor, Badge, Card, Group, Stack, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 import { formatDateTime } from "~/lib/format";
-import { darkText } from "../states/badge-contrast";
 import { DetailList } from "../states/DetailList";
 import { LeadStatusBadge } from "./LeadStatusBadge";
 import { LOCATION_LABEL } from "./labels";
@@ -49,7 +48,7 @@ function host(lead: LeadDetails): ReactNode {
       {member ? (
         <Group gap={4}>
           {member.roles.map((r) => (
-            <Badge key={r} size="xs" variant="light" color="indigo" style={darkText("indigo")}>
+            <Badge key={r} size="xs" variant="light" color="indigo">
               {ROLE_LABEL[r] ?? r}
             </Badge>
           ))}

@@ -69,6 +69,7 @@ export function LeadPageView({ leadId }: { leadId: string }) {
         {errorCode(lead.error) === "NOT_FOUND" ? (
           <Card>
             <EmptyView
+              heading
               title="Lead not found"
               description="It does not exist, or it belongs to another workspace."
               action={back}

@@ -45,6 +45,7 @@ export function WorkspaceShell({ workspaceId, children }: { workspaceId: string;
   else if (!current)
     body = (
       <EmptyView
+        heading
         title="Workspace not available"
         description="It does not exist or you are not a member of it."
         action={
