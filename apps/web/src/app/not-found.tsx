@@ -1,26 +1,28 @@
-import { Anchor, Box, Container } from "@mantine/core";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { EmptyView } from "~/components/states/EmptyView";
+import classes from "./not-found.module.css";
 
 export const metadata: Metadata = { title: "Page not found" };
 
-/** Any address the app does not have (rendered on the server: no JavaScript of its own). */
+/**
+ * Any address the app does not have. Plain markup on purpose: client components here would be
+ * bundled next to every page's own copy of them (the root not-found boundary is in every page).
+ */
 export default function NotFound() {
   return (
-    <Box mih="100vh" bg="var(--mantine-color-gray-0)">
-      <Container size="sm" py="xl" component="main" id="main">
+    <div className={classes.page}>
+      <main id="main" className={classes.main}>
         <EmptyView
           heading
           title="Page not found"
           description="This page could not be found. The link may be old or mistyped."
           action={
-            <Anchor component={Link} href="/">
+            <a href="/" className={classes.link}>
               Go to your workspaces
-            </Anchor>
+            </a>
           }
         />
-      </Container>
-    </Box>
+      </main>
+    </div>
   );
 }
