@@ -76,7 +76,7 @@ export function ReconcileDialog({
       onClose={close}
       title="Reconcile with Calendly"
       centered
-      closeButtonProps={{ "aria-label": "Close" }}
+      closeButtonProps={{ "aria-label": "Dismiss" }}
     >
       <Stack gap="md">
         <Text size="sm">

@@ -14,7 +14,7 @@ export function CreateLeadModal({
   onClose: () => void;
 }) {
   return (
-    <Modal opened={opened} onClose={onClose} title="New lead" centered closeButtonProps={{ "aria-label": "Close" }}>
+    <Modal opened={opened} onClose={onClose} title="New lead" centered closeButtonProps={{ "aria-label": "Dismiss" }}>
       <CreateLeadForm workspaceId={workspaceId} onDone={onClose} />
     </Modal>
   );
