@@ -14,6 +14,9 @@ const config: NextConfig = {
   serverExternalPackages: ["pg", "@prisma/adapter-pg"],
   typedRoutes: false,
   poweredByHeader: false,
+  // `ANALYZE_BUNDLE=1 next build`: browser source maps, so `scripts/first-load-js.mjs --modules` can
+  // tell what each page's JavaScript is made of.
+  productionBrowserSourceMaps: process.env.ANALYZE_BUNDLE === "1",
   async headers() {
     return [
       { source: "/:path*", headers: everywhere },

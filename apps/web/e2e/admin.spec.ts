@@ -38,7 +38,7 @@ test.describe
       await page.getByRole("button", { name: "New lead" }).first().click();
       const dialog = page.getByRole("dialog", { name: "New lead" });
       await dialog.getByLabel("Email").fill("ravi@");
-      await expect(dialog.getByText("Enter a valid email address")).toBeVisible();
+      await expect(dialog.getByText("Invalid email address")).toBeVisible();
       await screenshot(page, "leads-create-validation");
       await dialog.getByLabel("Name").fill("Ravi Menon");
       await dialog.getByLabel("Email").fill("Ravi.Menon@Fourth.example");
@@ -95,10 +95,10 @@ test.describe
       // A link typed by hand is validated as the user types.
       await booking.getByLabel("Scheduling link").fill("https://example.com/intro");
       await expect(
-        booking.getByText("Use a Calendly scheduling link: https://calendly.com/<user>/<event>"),
+        booking.getByText("Must be a Calendly scheduling link like https://calendly.com/<user>/<event-type>"),
       ).toBeVisible();
       await booking.getByLabel("Scheduling link").fill(E2E_STRATEGY_EVENT.scheduling_url);
-      await expect(booking.getByText("Use a Calendly scheduling link", { exact: false })).toBeHidden();
+      await expect(booking.getByText("Must be a Calendly scheduling link", { exact: false })).toBeHidden();
 
       await booking.getByRole("button", { name: "Save meeting booking" }).click();
       await expect(page.getByText("Leads now book through Calendly.")).toBeVisible();

@@ -11,12 +11,12 @@ test.describe("sign-in", () => {
     await page.goto("/sign-in");
     const email = page.getByLabel("Email");
     await email.fill("admin@demo");
-    await expect(page.getByText("Enter a valid email address")).toBeVisible();
+    await expect(page.getByText("Invalid email address")).toBeVisible();
     await expect(email).toHaveAttribute("aria-invalid", "true");
     await screenshot(page, "sign-in-validation");
 
     await email.fill("admin@demo.test");
-    await expect(page.getByText("Enter a valid email address")).toBeHidden();
+    await expect(page.getByText("Invalid email address")).toBeHidden();
     await page.getByLabel(/^Password/).fill("not-the-password");
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByText("Wrong email or password")).toBeVisible();

@@ -2,13 +2,13 @@ import "@mantine/core/styles.css";
 import "@mantine/notifications/styles.css";
 import "./globals.css";
 
-import { ColorSchemeScript, MantineProvider, mantineHtmlProps } from "@mantine/core";
+import { ColorSchemeScript, mantineHtmlProps } from "@mantine/core";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { LazyNotifications } from "~/components/shell/LazyNotifications";
-import { theme } from "~/theme";
-import { TRPCReactProvider } from "~/trpc/react";
+import { ThemeProvider } from "~/components/shell/ThemeProvider";
+import { THEME_CSS } from "./theme-css.generated";
 
 export const metadata: Metadata = {
   title: { default: "Meeting booking", template: "%s · Meeting booking" },
@@ -21,13 +21,16 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en" {...mantineHtmlProps}>
       <head>
-        <ColorSchemeScript defaultColorScheme="light" nonce={nonce} />
+        <ColorSchemeScript defaultColorScheme="light" forceColorScheme="light" nonce={nonce} />
+        {/* Mantine's CSS variables for our theme (src/theme-css.ts), as MantineProvider would write them. */}
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant generated from our own theme, not user input */}
+        <style data-mantine-styles="true" nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_CSS }} />
       </head>
       <body>
-        <MantineProvider theme={theme} defaultColorScheme="light">
+        <ThemeProvider>
           <LazyNotifications />
-          <TRPCReactProvider>{children}</TRPCReactProvider>
-        </MantineProvider>
+          {children}
+        </ThemeProvider>
       </body>
     </html>
   );

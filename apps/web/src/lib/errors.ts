@@ -37,6 +37,7 @@ const FALLBACKS: Record<string, string> = {
 
 /** A human sentence for a notification or an Alert. */
 export function errorMessage(error: unknown): string {
+  if (typeof error === "string" && error.trim()) return error;
   const e = asErrorLike(error);
   const message = typeof e?.message === "string" ? e.message.trim() : "";
   const code = errorCode(error);

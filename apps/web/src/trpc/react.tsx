@@ -6,6 +6,7 @@ import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { type ReactNode, useState } from "react";
 import SuperJSON from "superjson";
+import { onSessionChange } from "~/lib/session-cache";
 import { createQueryClient } from "./query-client";
 
 const trpcContext = createTRPCContext<AppRouter>();
@@ -18,7 +19,11 @@ function getQueryClient(): QueryClient {
   // Server: always a new client, so that no data leaks between requests.
   if (typeof window === "undefined") return createQueryClient();
   // Browser: one client, so that React suspending during the first render does not lose it.
-  browserQueryClient ??= createQueryClient();
+  if (!browserQueryClient) {
+    const client = createQueryClient();
+    onSessionChange(() => client.clear());
+    browserQueryClient = client;
+  }
   return browserQueryClient;
 }
 

@@ -1,7 +1,7 @@
 // Server-side tRPC for React Server Components: pages prefetch the queries their client views
 // start with, and <HydrateClient> hands the results (or the in-flight promises) to the browser's
 // QueryClient, so a page arrives with its data instead of a skeleton. One QueryClient per request.
-import { appRouter } from "@booking/api";
+import { appRouter, createCallerFactory } from "@booking/api";
 import { dehydrate, type FetchQueryOptions, HydrationBoundary, hashKey, type QueryKey } from "@tanstack/react-query";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { headers } from "next/headers";
@@ -14,6 +14,9 @@ const createContext = cache(async () => serverDeps().rscContext(new Headers(awai
 const getQueryClient = cache(createQueryClient);
 
 export const trpc = createTRPCOptionsProxy({ router: appRouter, ctx: createContext, queryClient: getQueryClient });
+
+/** Calls procedures directly, for a server component that acts on the answer (e.g. redirects). */
+export const serverCaller = cache(async () => createCallerFactory(appRouter)(await createContext()));
 
 /** Prefetches started for this request (prefetchQuery never rejects), by query hash. */
 const inFlight = cache(() => new Map<Promise<void>, string>());

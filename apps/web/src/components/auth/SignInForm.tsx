@@ -1,15 +1,22 @@
 "use client";
 
-import { Alert, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
-import { useForm } from "@mantine/form";
-import { useQueryClient } from "@tanstack/react-query";
+import { Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
-import { authClient } from "~/lib/auth-client";
+import { loadAuthClient } from "~/lib/auth-client";
+import { type ServerRules, useSchemaForm } from "~/lib/schema-form";
+import { sessionChanged } from "~/lib/session-cache";
+import { Notice } from "../states/Notice";
 import { safeNext } from "./safe-next";
-import { type SignInValues, validateSignIn } from "./sign-in-schema";
 
+type SignInValues = { email: string; password: string };
 type AuthError = { message?: string; code?: string; status?: number } | null | undefined;
+
+// The server's email rule; better-auth checks the password itself, so only its presence here.
+const rules: ServerRules<SignInValues> = (s, values) => ({
+  schema: s.input({ email: s.email, password: s.text().min(1, "Enter your password") }),
+  input: values,
+});
 
 function describeAuthError(error: AuthError): { field?: "email" | "password"; message: string } {
   if (error?.code === "INVALID_EMAIL_OR_PASSWORD") return { field: "password", message: "Wrong email or password" };
@@ -20,15 +27,14 @@ function describeAuthError(error: AuthError): { field?: "email" | "password"; me
 
 export function SignInForm() {
   const router = useRouter();
-  const queryClient = useQueryClient();
   const searchParams = useSearchParams();
   const [formError, setFormError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
 
-  const form = useForm<SignInValues>({
+  const form = useSchemaForm<SignInValues>({
     mode: "controlled",
     initialValues: { email: searchParams.get("email") ?? "", password: "" },
-    validate: validateSignIn,
+    rules,
     validateInputOnChange: true,
   });
 
@@ -36,6 +42,7 @@ export function SignInForm() {
     setFormError(null);
     setSubmitting(true);
     try {
+      const authClient = await loadAuthClient();
       const result = await authClient.signIn.email({ email: values.email.trim(), password: values.password });
       if (result.error) {
         const { field, message } = describeAuthError(result.error);
@@ -44,7 +51,7 @@ export function SignInForm() {
         return;
       }
       // Whatever was cached belonged to the signed-out visitor.
-      queryClient.clear();
+      sessionChanged();
       router.replace(safeNext(searchParams.get("next"), window.location.origin));
       router.refresh();
     } catch {
@@ -56,7 +63,13 @@ export function SignInForm() {
 
   return (
     <Paper component="main" withBorder shadow="sm" radius="md" p="xl" w="100%" maw={420}>
-      <form onSubmit={submit} noValidate aria-labelledby="sign-in-title">
+      {/* The auth client is fetched as soon as the user starts on the form, not with the page. */}
+      <form
+        onSubmit={submit}
+        onFocus={() => void loadAuthClient().catch(() => undefined)}
+        noValidate
+        aria-labelledby="sign-in-title"
+      >
         <Stack gap="md">
           <div>
             <Title order={1} size="h2" id="sign-in-title">
@@ -67,9 +80,9 @@ export function SignInForm() {
             </Text>
           </div>
           {formError && (
-            <Alert color="red" variant="light" role="alert" title="Could not sign in">
+            <Notice color="red" role="alert" title="Could not sign in">
               {formError}
-            </Alert>
+            </Notice>
           )}
           <TextInput label="Email" type="email" autoComplete="email" withAsterisk {...form.getInputProps("email")} />
           <PasswordInput
@@ -79,7 +92,7 @@ export function SignInForm() {
             {...form.getInputProps("password")}
             aria-invalid={Boolean(form.errors.password)}
           />
-          <Button type="submit" loading={submitting} fullWidth>
+          <Button type="submit" loading={submitting || form.submitting} fullWidth>
             Sign in
           </Button>
           <Text size="sm" ta="center" c="dimmed">

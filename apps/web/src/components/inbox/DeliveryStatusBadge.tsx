@@ -1,5 +1,4 @@
 import { Badge } from "@mantine/core";
-import { darkText } from "../states/badge-contrast";
 import type { DeliveryStatus } from "./types";
 
 export const DELIVERY_STATUS: Record<DeliveryStatus, { label: string; color: string }> = {
@@ -12,7 +11,7 @@ export const DELIVERY_STATUS: Record<DeliveryStatus, { label: string; color: str
 export function DeliveryStatusBadge({ status }: { status: DeliveryStatus }) {
   const s = DELIVERY_STATUS[status] ?? { label: status, color: "gray" };
   return (
-    <Badge color={s.color} variant="light" className="status-badge" style={darkText(s.color)}>
+    <Badge color={s.color} variant="light" className="status-badge">
       {s.label}
     </Badge>
   );

@@ -1,19 +1,18 @@
 "use client";
 
-import { Button, Card, Group, NativeSelect, Stack, Text, Title } from "@mantine/core";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
-import { useTRPC } from "~/trpc/react";
+import { Card, Group, Stack, Text, Title } from "@mantine/core";
+import type { ReactNode } from "react";
 import { useWorkspace } from "../shell/workspace-context";
 import { EmptyView } from "../states/EmptyView";
 import { ErrorState } from "../states/ErrorState";
+import { SelectField } from "../states/Fields";
 import { LoadingState } from "../states/LoadingState";
-import { INBOX_PAGE_SIZE as PAGE_SIZE } from "./constants";
+import { Pager } from "../states/Pager";
 import { DeliveriesTable } from "./DeliveriesTable";
 import { DELIVERY_STATUS } from "./DeliveryStatusBadge";
 import { ReconcileButton } from "./ReconcileButton";
 import { ReplayButton } from "./ReplayButton";
-import type { DeliveryStatusFilter } from "./types";
+import { useInbox } from "./use-inbox";
 
 const STATUS_OPTIONS = [
   { value: "ALL", label: "All deliveries" },
@@ -22,26 +21,34 @@ const STATUS_OPTIONS = [
 
 export function InboxView() {
   const { workspace, isAdmin } = useWorkspace();
-  const trpc = useTRPC();
-  const [status, setStatus] = useState<DeliveryStatusFilter | null>(null);
-  const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
-  const cursor = cursors[cursors.length - 1];
+  const inbox = useInbox(workspace.id);
+  const { list, items, status, failedIds } = inbox;
 
-  const list = useQuery({
-    ...trpc.webhooks.list.queryOptions({
-      workspaceId: workspace.id,
-      limit: PAGE_SIZE,
-      ...(status ? { status } : {}),
-      ...(cursor ? { cursor } : {}),
-    }),
-    placeholderData: keepPreviousData,
-    refetchInterval: 15_000,
-  });
-
-  const items = list.data?.items ?? [];
-  const failedIds = items.filter((d) => d.status === "FAILED").map((d) => d.id);
-  const page = cursors.length;
-  const nextCursor = list.data?.nextCursor ?? null;
+  let body: ReactNode;
+  if (list.isPending)
+    body = (
+      <Stack p="lg">
+        <LoadingState label="Loading deliveries" rows={5} />
+      </Stack>
+    );
+  else if (list.isError)
+    body = (
+      <Stack p="lg">
+        <ErrorState title="Could not load the inbox" error={list.error} onRetry={() => list.refetch()} />
+      </Stack>
+    );
+  else if (items.length === 0)
+    body = (
+      <EmptyView
+        title={status ? "No deliveries with this status" : "No deliveries yet"}
+        description={
+          status
+            ? "Try another status."
+            : "When Calendly posts a booking, cancellation or no-show for this workspace, it appears here with what it did to the lead."
+        }
+      />
+    );
+  else body = <DeliveriesTable workspaceId={workspace.id} items={items} canReplay={isAdmin} />;
 
   return (
     <Stack gap="lg">
@@ -55,16 +62,12 @@ export function InboxView() {
           </Text>
         </div>
         <Group gap="sm" align="flex-end">
-          <NativeSelect
+          <SelectField
             label="Status"
-            data={STATUS_OPTIONS}
+            options={STATUS_OPTIONS}
             value={status ?? "ALL"}
-            onChange={(e) => {
-              const v = e.currentTarget.value;
-              setStatus(!v || v === "ALL" ? null : (v as DeliveryStatusFilter));
-              setCursors([undefined]);
-            }}
-            w={180}
+            onChange={inbox.changeStatus}
+            width={180}
           />
           {isAdmin && failedIds.length > 1 && (
             <ReplayButton
@@ -78,54 +81,16 @@ export function InboxView() {
         </Group>
       </Group>
 
-      <Card p={0}>
-        {list.isPending ? (
-          <Stack p="lg">
-            <LoadingState label="Loading deliveries" rows={5} />
-          </Stack>
-        ) : list.isError ? (
-          <Stack p="lg">
-            <ErrorState title="Could not load the inbox" error={list.error} onRetry={() => list.refetch()} />
-          </Stack>
-        ) : items.length === 0 ? (
-          <EmptyView
-            title={status ? "No deliveries with this status" : "No deliveries yet"}
-            description={
-              status
-                ? "Try another status."
-                : "When Calendly posts a booking, cancellation or no-show for this workspace, it appears here with what it did to the lead."
-            }
-          />
-        ) : (
-          <DeliveriesTable workspaceId={workspace.id} items={items} canReplay={isAdmin} />
-        )}
-      </Card>
+      <Card p={0}>{body}</Card>
 
-      {(page > 1 || nextCursor) && (
-        <Group justify="space-between" component="nav" aria-label="Inbox pages">
-          <Text size="sm" c="dimmed">
-            Page {page}
-          </Text>
-          <Group gap="xs">
-            <Button
-              variant="default"
-              size="sm"
-              disabled={page <= 1 || list.isFetching}
-              onClick={() => setCursors((c) => c.slice(0, -1))}
-            >
-              Previous
-            </Button>
-            <Button
-              variant="default"
-              size="sm"
-              disabled={!nextCursor || list.isFetching}
-              onClick={() => nextCursor && setCursors((c) => [...c, nextCursor])}
-            >
-              Next
-            </Button>
-          </Group>
-        </Group>
-      )}
+      <Pager
+        label="Inbox pages"
+        page={inbox.page}
+        hasNext={inbox.hasNext}
+        busy={list.isFetching}
+        onPrevious={inbox.previous}
+        onNext={inbox.next}
+      />
     </Stack>
   );
 }

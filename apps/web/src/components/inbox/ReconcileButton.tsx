@@ -1,101 +1,32 @@
 "use client";
 
-import { Alert, Button, Group, List, Modal, NativeSelect, Stack, Text } from "@mantine/core";
-import { useDisclosure } from "@mantine/hooks";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Button } from "@mantine/core";
+import dynamic from "next/dynamic";
 import { useState } from "react";
-import { errorMessage } from "~/lib/errors";
-import { notifySuccess } from "~/lib/notify";
-import { useTRPC } from "~/trpc/react";
 
-const WINDOWS = [
-  { value: "1", label: "Last 24 hours" },
-  { value: "7", label: "Last 7 days" },
-  { value: "30", label: "Last 30 days" },
-];
+// The dialog (and Mantine's Modal) is loaded when the user reaches for the button.
+const loadDialog = () => import("./ReconcileDialog");
+const ReconcileDialog = dynamic(() => loadDialog().then((m) => m.ReconcileDialog), { ssr: false });
 
 /** Imports bookings Calendly has but the inbox missed (e.g. while the subscription was disabled). */
 export function ReconcileButton({ workspaceId, disabled }: { workspaceId: string; disabled?: boolean }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [opened, modal] = useDisclosure(false);
-  const [days, setDays] = useState("7");
-  const reconcile = useMutation(
-    trpc.webhooks.reconcile.mutationOptions({
-      onSuccess: async (r) => {
-        await Promise.all([
-          queryClient.invalidateQueries({ queryKey: trpc.webhooks.list.pathKey() }),
-          queryClient.invalidateQueries({ queryKey: trpc.leads.list.pathKey() }),
-        ]);
-        notifySuccess(
-          `${r.imported} imported, ${r.alreadySeen} already known${r.failed ? `, ${r.failed} failed` : ""}.`,
-          "Reconcile finished",
-        );
-      },
-    }),
-  );
-
-  const close = () => {
-    modal.close();
-    reconcile.reset();
-  };
-
+  // Mounted from the first opening on, so closing keeps Mantine's transition.
+  const [state, setState] = useState<"never" | "open" | "closed">("never");
+  const preload = () => void loadDialog().catch(() => undefined);
   return (
     <>
-      <Button variant="default" onClick={modal.open} disabled={disabled}>
+      <Button
+        variant="default"
+        onClick={() => setState("open")}
+        onMouseEnter={preload}
+        onFocus={preload}
+        disabled={disabled}
+      >
         Reconcile with Calendly
       </Button>
-      <Modal opened={opened} onClose={close} title="Reconcile with Calendly" centered>
-        <Stack gap="md">
-          <Text size="sm">
-            Reads the scheduled events and invitees from Calendly and imports every one the inbox has not seen. Safe to
-            run again.
-          </Text>
-          <NativeSelect
-            label="Look back"
-            data={WINDOWS}
-            value={days}
-            onChange={(e) => setDays(e.currentTarget.value)}
-            disabled={reconcile.isPending}
-          />
-          {reconcile.isError && (
-            <Alert color="red" variant="light" title="Reconcile failed" role="alert">
-              {errorMessage(reconcile.error)}
-            </Alert>
-          )}
-          {reconcile.data && (
-            <Alert
-              color={reconcile.data.failed ? "orange" : "green"}
-              variant="light"
-              title="Done"
-              role="status"
-              data-testid="reconcile-result"
-            >
-              <List size="sm" spacing={2}>
-                <List.Item>
-                  {reconcile.data.scannedEvents} scheduled events, {reconcile.data.scannedInvitees} invitees read
-                </List.Item>
-                <List.Item>{reconcile.data.imported} imported</List.Item>
-                <List.Item>{reconcile.data.alreadySeen} already in the inbox</List.Item>
-                {reconcile.data.failed > 0 && <List.Item>{reconcile.data.failed} failed (see the inbox)</List.Item>}
-              </List>
-            </Alert>
-          )}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close} disabled={reconcile.isPending}>
-              {reconcile.data ? "Close" : "Cancel"}
-            </Button>
-            <Button
-              loading={reconcile.isPending}
-              onClick={() =>
-                reconcile.mutate({ workspaceId, since: new Date(Date.now() - Number(days) * 24 * 60 * 60 * 1000) })
-              }
-            >
-              {reconcile.isPending ? "Reconciling…" : "Run reconcile"}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      {state !== "never" && (
+        <ReconcileDialog workspaceId={workspaceId} opened={state === "open"} onClose={() => setState("closed")} />
+      )}
     </>
   );
 }

@@ -1,13 +1,15 @@
 "use client";
 
-import { Alert, Grid, Stack, Text, Title } from "@mantine/core";
+import { Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import type { ReactNode } from "react";
 import { useTRPC } from "~/trpc/react";
 import { useWorkspace } from "../shell/workspace-context";
+import { Columns } from "../states/Columns";
 import { ErrorState } from "../states/ErrorState";
 import { LoadingState } from "../states/LoadingState";
+import { Notice } from "../states/Notice";
 
 // The cards render only once both queries have answered, so their code is fetched in parallel
 // with the data instead of being part of the page's first-load JavaScript.
@@ -29,14 +31,10 @@ export function IntegrationsView() {
   let body: ReactNode;
   if (settings.isPending || calendly.isPending) {
     body = (
-      <Grid>
-        <Grid.Col span={{ base: 12, md: 5 }}>
-          <LoadingState label="Loading meeting booking" rows={4} height={44} />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 7 }}>
-          <LoadingState label="Loading Calendly" rows={6} height={44} />
-        </Grid.Col>
-      </Grid>
+      <Columns start={5} end={7}>
+        <LoadingState label="Loading meeting booking" rows={4} height={44} />
+        <LoadingState label="Loading Calendly" rows={6} height={44} />
+      </Columns>
     );
   } else if (settings.isError || calendly.isError) {
     const error = settings.error ?? calendly.error;
@@ -52,21 +50,15 @@ export function IntegrationsView() {
     body = (
       <Stack gap="md">
         {readOnly && (
-          <Alert color="blue" variant="light" title="Read-only" data-testid="read-only-notice">
+          <Notice color="blue" title="Read-only" testId="read-only-notice">
             Only workspace admins can change integrations. You can see how this workspace books meetings.
-          </Alert>
+          </Notice>
         )}
-        <Grid gap="md" align="flex-start">
-          <Grid.Col span={{ base: 12, md: 5 }}>
-            <MeetingBookingCard workspaceId={workspace.id} settings={settings.data} calendly={calendly.data} />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 7 }}>
-            <CalendlyCard workspaceId={workspace.id} calendly={calendly.data} />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 5 }}>
-            <MessageTemplateCard workspaceId={workspace.id} settings={settings.data} />
-          </Grid.Col>
-        </Grid>
+        <Columns start={5} end={7}>
+          <MeetingBookingCard workspaceId={workspace.id} settings={settings.data} calendly={calendly.data} />
+          <CalendlyCard workspaceId={workspace.id} calendly={calendly.data} />
+          <MessageTemplateCard workspaceId={workspace.id} settings={settings.data} />
+        </Columns>
       </Stack>
     );
   }

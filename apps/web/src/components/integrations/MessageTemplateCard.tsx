@@ -1,29 +1,24 @@
 "use client";
 
-import {
-  bookingMessageTemplate,
-  DEFAULT_BOOKING_MESSAGE_TEMPLATE,
-  MESSAGE_TEMPLATE_MAX_LENGTH,
-  renderBookingMessage,
-} from "@booking/api/message-template";
+import { MESSAGE_TEMPLATE_MAX_LENGTH, renderBookingMessage } from "@booking/api/message-template";
 import { Button, Card, Code, Group, Stack, Text, Textarea, Title } from "@mantine/core";
-import { useForm } from "@mantine/form";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useEffect } from "react";
-import { applyServerErrors } from "~/lib/form";
-import { notifyError, notifySuccess } from "~/lib/notify";
-import { useTRPC } from "~/trpc/react";
 import type { WorkspaceSettingsView } from "./types";
-
-type Values = { template: string };
-
-// The API's own zod rule (must contain {{link}}, known placeholders only, length cap).
-function validate(values: Values): Partial<Record<keyof Values, string>> {
-  const result = bookingMessageTemplate.safeParse(values.template);
-  return result.success ? {} : { template: result.error.issues.map((i) => i.message).join(" · ") };
-}
+import { useMessageTemplate } from "./use-message-template";
 
 const EXAMPLE = { name: "Maria Lopez", link: "https://calendly.com/d/abcd-1234/intro-call?name=Maria…" };
+
+function MessagePreview({ message }: { message: string }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" fw={500}>
+        Preview for {EXAMPLE.name}
+      </Text>
+      <Text size="sm" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }} data-testid="message-preview">
+        {message}
+      </Text>
+    </div>
+  );
+}
 
 /** The message setters copy for a lead: {{firstName}}, {{name}} and {{link}}; admins edit it. */
 export function MessageTemplateCard({
@@ -33,53 +28,10 @@ export function MessageTemplateCard({
   workspaceId: string;
   settings: WorkspaceSettingsView;
 }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const { form, submit, pending } = useMessageTemplate(workspaceId, settings);
   const canEdit = settings.canEdit;
-  const stored = settings.bookingMessageTemplate ?? DEFAULT_BOOKING_MESSAGE_TEMPLATE;
-  const form = useForm<Values>({
-    mode: "controlled",
-    initialValues: { template: stored },
-    validate,
-    validateInputOnChange: true,
-  });
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: re-sync only when the server copy changes; `form` is a new object every render
-  useEffect(() => {
-    if (!form.isDirty()) {
-      form.setInitialValues({ template: stored });
-      form.setValues({ template: stored });
-      form.resetDirty({ template: stored });
-    }
-  }, [stored]);
-
-  const save = useMutation(
-    trpc.settings.update.mutationOptions({
-      onError: (error) => {
-        const message = applyServerErrors(form, error, { bookingMessageTemplate: "template" });
-        if (message) notifyError(message, "Message not saved");
-      },
-    }),
-  );
-
-  const submit = async (template: string | null) => {
-    try {
-      const saved = await save.mutateAsync({ workspaceId, bookingMessageTemplate: template });
-      const value = saved.bookingMessageTemplate ?? DEFAULT_BOOKING_MESSAGE_TEMPLATE;
-      form.setInitialValues({ template: value });
-      form.setValues({ template: value });
-      form.resetDirty({ template: value });
-      await queryClient.invalidateQueries({ queryKey: trpc.settings.get.queryKey({ workspaceId }) });
-      notifySuccess(
-        template === null ? "The default message is back." : "Setters will copy this message.",
-        "Message saved",
-      );
-    } catch {
-      /* shown by onError */
-    }
-  };
-
-  const preview = form.isValid() ? renderBookingMessage(form.values.template.trim(), EXAMPLE) : null;
+  // While the rules load, isValid() is a promise: the preview shows meanwhile.
+  const validity = form.isValid() as boolean | Promise<boolean>;
   return (
     <Card component="section" aria-labelledby="message-template-title" data-testid="message-template-card">
       <form noValidate onSubmit={form.onSubmit((v) => submit(v.template))}>
@@ -103,30 +55,19 @@ export function MessageTemplateCard({
             description={`${form.values.template.length} / ${MESSAGE_TEMPLATE_MAX_LENGTH} characters`}
             {...form.getInputProps("template")}
           />
-          {preview && (
-            <div>
-              <Text size="xs" c="dimmed" fw={500}>
-                Preview for {EXAMPLE.name}
-              </Text>
-              <Text
-                size="sm"
-                style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}
-                data-testid="message-preview"
-              >
-                {preview}
-              </Text>
-            </div>
+          {validity !== false && (
+            <MessagePreview message={renderBookingMessage(form.values.template.trim(), EXAMPLE)} />
           )}
           {canEdit && (
             <Group justify="flex-end" gap="sm">
               <Button
                 variant="default"
-                disabled={save.isPending || settings.bookingMessageTemplate === null}
+                disabled={pending || settings.bookingMessageTemplate === null}
                 onClick={() => submit(null)}
               >
                 Reset to default
               </Button>
-              <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
+              <Button type="submit" loading={pending || form.submitting} disabled={!form.isDirty()}>
                 Save message
               </Button>
             </Group>

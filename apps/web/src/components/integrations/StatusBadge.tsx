@@ -1,5 +1,4 @@
 import { Badge } from "@mantine/core";
-import { darkText } from "../states/badge-contrast";
 
 const TONES = {
   ok: "green",
@@ -18,13 +17,7 @@ export function StatusBadge({
   testId?: string;
 }) {
   return (
-    <Badge
-      color={TONES[tone]}
-      variant="light"
-      className="status-badge"
-      data-testid={testId}
-      style={darkText(TONES[tone])}
-    >
+    <Badge color={TONES[tone]} variant="light" className="status-badge" data-testid={testId}>
       {children}
     </Badge>
   );

@@ -1,23 +1,35 @@
 "use client";
 
-import { useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { applyServerErrors } from "~/lib/form";
 import { notifySuccess } from "~/lib/notify";
+import { type ServerRules, useSchemaForm } from "~/lib/schema-form";
 import { useTRPC } from "~/trpc/react";
-import { type TokenValues, validateToken } from "./token-schema";
 import { useCalendlyInvalidate } from "./use-calendly-invalidate";
+
+type TokenValues = { token: string };
+
+/** The integrations.calendly.update input that saves this token. */
+const toInput = (workspaceId: string, v: TokenValues, skipVerification: boolean) => ({
+  workspaceId,
+  token: v.token.trim(),
+  ...(skipVerification ? { skipVerification: true } : {}),
+});
 
 /** The personal access token form: validation as the user types, verify-and-save, server errors on the field. */
 export function useTokenForm(workspaceId: string, onSaved?: () => void) {
   const trpc = useTRPC();
   const invalidate = useCalendlyInvalidate(workspaceId);
   const [skipVerification, setSkipVerification] = useState(false);
-  const form = useForm<TokenValues>({
+  const rules: ServerRules<TokenValues> = (s, v) => ({
+    schema: s.updateCalendlySchema,
+    input: toInput(workspaceId, v, skipVerification),
+  });
+  const form = useSchemaForm<TokenValues>({
     mode: "controlled",
     initialValues: { token: "" },
-    validate: validateToken,
+    rules,
     validateInputOnChange: true,
   });
   const save = useMutation(
@@ -36,8 +48,6 @@ export function useTokenForm(workspaceId: string, onSaved?: () => void) {
       },
     }),
   );
-  const submit = form.onSubmit((v) =>
-    save.mutate({ workspaceId, token: v.token.trim(), ...(skipVerification ? { skipVerification: true } : {}) }),
-  );
-  return { form, submit, pending: save.isPending, skipVerification, setSkipVerification };
+  const submit = form.onSubmit((v) => save.mutate(toInput(workspaceId, v, skipVerification)));
+  return { form, submit, pending: save.isPending || form.submitting, skipVerification, setSkipVerification };
 }

@@ -1,20 +1,28 @@
 "use client";
 
 import { Button, Group, Stack, TextInput } from "@mantine/core";
-import { useForm } from "@mantine/form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { applyServerErrors } from "~/lib/form";
 import { notifyError, notifySuccess } from "~/lib/notify";
+import { type ServerRules, useSchemaForm } from "~/lib/schema-form";
 import { useTRPC } from "~/trpc/react";
-import { type CreateLeadValues, validateCreateLead } from "./create-lead-schema";
+
+type Values = { name: string; email: string; phone: string };
+
+/** The leads.create input these values make (a blank phone is no phone). */
+const toInput = (workspaceId: string, v: Values) => {
+  const phone = v.phone.trim();
+  return { workspaceId, name: v.name.trim(), email: v.email.trim(), ...(phone ? { phone } : {}) };
+};
 
 export function CreateLeadForm({ workspaceId, onDone }: { workspaceId: string; onDone: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const form = useForm<CreateLeadValues>({
+  const rules: ServerRules<Values> = (s, v) => ({ schema: s.createLeadSchema, input: toInput(workspaceId, v) });
+  const form = useSchemaForm<Values>({
     mode: "controlled",
     initialValues: { name: "", email: "", phone: "" },
-    validate: validateCreateLead,
+    rules,
     validateInputOnChange: true,
   });
 
@@ -33,18 +41,7 @@ export function CreateLeadForm({ workspaceId, onDone }: { workspaceId: string; o
   );
 
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit((values) => {
-        const phone = values.phone.trim();
-        create.mutate({
-          workspaceId,
-          name: values.name.trim(),
-          email: values.email.trim(),
-          ...(phone ? { phone } : {}),
-        });
-      })}
-    >
+    <form noValidate onSubmit={form.onSubmit((values) => create.mutate(toInput(workspaceId, values)))}>
       <Stack gap="md">
         <TextInput label="Name" withAsterisk data-autofocus {...form.getInputProps("name")} />
         <TextInput label="Email" type="email" withAsterisk {...form.getInputProps("email")} />
@@ -53,7 +50,7 @@ export function CreateLeadForm({ workspaceId, onDone }: { workspaceId: string; o
           <Button variant="default" onClick={onDone} disabled={create.isPending}>
             Cancel
           </Button>
-          <Button type="submit" loading={create.isPending}>
+          <Button type="submit" loading={create.isPending || form.submitting}>
             Create lead
           </Button>
         </Group>

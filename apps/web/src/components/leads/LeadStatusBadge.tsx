@@ -1,5 +1,4 @@
 import { Badge } from "@mantine/core";
-import { darkText } from "../states/badge-contrast";
 import type { AppointmentStatus } from "./types";
 
 export const APPOINTMENT_STATUS: Record<AppointmentStatus, { label: string; color: string }> = {
@@ -13,7 +12,7 @@ export const APPOINTMENT_STATUS: Record<AppointmentStatus, { label: string; colo
 export function LeadStatusBadge({ status }: { status: AppointmentStatus }) {
   const s = APPOINTMENT_STATUS[status] ?? { label: status, color: "gray" };
   return (
-    <Badge color={s.color} variant="light" className="status-badge" style={darkText(s.color)}>
+    <Badge color={s.color} variant="light" className="status-badge">
       {s.label}
     </Badge>
   );

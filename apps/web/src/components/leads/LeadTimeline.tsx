@@ -1,6 +1,5 @@
 import { Badge, Group, Stack, Text } from "@mantine/core";
 import { formatDateTime } from "~/lib/format";
-import { darkText } from "../states/badge-contrast";
 import { EVENT_LABEL, FIELD_LABEL, formatChangeValue, OUTCOME_LABEL } from "./labels";
 import type { TimelineEntry } from "./types";
 
@@ -53,11 +52,11 @@ export function LeadTimeline({ entries }: { entries: TimelineEntry[] }) {
                 <Text fw={600} size="sm">
                   {EVENT_LABEL[entry.eventName] ?? entry.eventName}
                 </Text>
-                <Badge size="sm" variant="light" color={color} style={darkText(color)}>
+                <Badge size="sm" variant="light" color={color}>
                   {label}
                 </Badge>
                 {entry.source === "RECONCILIATION" && (
-                  <Badge size="sm" variant="outline" color="gray" style={darkText("gray")}>
+                  <Badge size="sm" variant="outline" color="gray">
                     Recovered by reconcile
                   </Badge>
                 )}

@@ -1,63 +1,80 @@
 "use client";
 
-import { Button, Card, Group, Modal, NativeSelect, Stack, Text, TextInput, Title } from "@mantine/core";
-import { useDebouncedValue, useDisclosure } from "@mantine/hooks";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
-import { useTRPC } from "~/trpc/react";
+import { Button, Card, Group, Stack, Text, Title } from "@mantine/core";
+import dynamic from "next/dynamic";
+import { type ReactNode, useState } from "react";
 import { useWorkspace } from "../shell/workspace-context";
 import { EmptyView } from "../states/EmptyView";
 import { ErrorState } from "../states/ErrorState";
+import { SearchField, SelectField } from "../states/Fields";
 import { LoadingState } from "../states/LoadingState";
-import { CreateLeadForm } from "./CreateLeadForm";
-import { LEADS_PAGE_SIZE as PAGE_SIZE, SEARCH_DEBOUNCE_MS } from "./constants";
+import { Pager } from "../states/Pager";
 import { APPOINTMENT_STATUS } from "./LeadStatusBadge";
 import { LeadsTable } from "./LeadsTable";
-import type { LeadStatusFilter } from "./types";
+import { useLeadsList } from "./use-leads-list";
 
 const STATUS_OPTIONS = [
   { value: "ALL", label: "All statuses" },
   ...Object.entries(APPOINTMENT_STATUS).map(([value, s]) => ({ value, label: s.label })),
 ];
 
+// The New lead dialog and its form are loaded when the user reaches for the button (hover, focus, click).
+const loadCreateLeadModal = () => import("./CreateLeadModal");
+const CreateLeadModal = dynamic(() => loadCreateLeadModal().then((m) => m.CreateLeadModal), { ssr: false });
+
+function NewLeadButton({ onClick }: { onClick: () => void }) {
+  const preload = () => void loadCreateLeadModal().catch(() => undefined);
+  return (
+    <Button onClick={onClick} onMouseEnter={preload} onFocus={preload}>
+      New lead
+    </Button>
+  );
+}
+
 export function LeadsView() {
   const { workspace } = useWorkspace();
-  const trpc = useTRPC();
-  const [status, setStatus] = useState<LeadStatusFilter | null>(null);
-  const [searchText, setSearchText] = useState("");
-  const [debounced] = useDebouncedValue(searchText.trim(), SEARCH_DEBOUNCE_MS);
-  const search = debounced.slice(0, 100);
-  // Cursors of the pages visited so far (for the current filters); the last one is the current page.
-  const [paging, setPaging] = useState<{ key: string; cursors: Array<string | undefined> }>({
-    key: "",
-    cursors: [undefined],
-  });
-  const filterKey = JSON.stringify([status, search]);
-  const cursors = paging.key === filterKey ? paging.cursors : [undefined];
-  const setCursors = (update: (c: Array<string | undefined>) => Array<string | undefined>) =>
-    setPaging({ key: filterKey, cursors: update(cursors) });
-  const cursor = cursors[cursors.length - 1];
-  const [createOpen, createModal] = useDisclosure(false);
+  const list = useLeadsList(workspace.id);
+  const { leads, items, search, status } = list;
+  // Mounted from the first opening on, so closing keeps Mantine's transition.
+  const [create, setCreate] = useState<"never" | "open" | "closed">("never");
+  const openCreate = () => setCreate("open");
 
-  const leads = useQuery({
-    ...trpc.leads.list.queryOptions({
-      workspaceId: workspace.id,
-      limit: PAGE_SIZE,
-      ...(status ? { status } : {}),
-      ...(search ? { search } : {}),
-      ...(cursor ? { cursor } : {}),
-    }),
-    placeholderData: keepPreviousData,
-  });
-
-  const changeStatus = (value: string | null) => {
-    setStatus(!value || value === "ALL" ? null : (value as LeadStatusFilter));
-  };
-  const filtered = Boolean(status || search);
-
-  const items = leads.data?.items ?? [];
-  const nextCursor = leads.data?.nextCursor ?? null;
-  const page = cursors.length;
+  let body: ReactNode;
+  if (leads.isPending)
+    body = (
+      <Stack p="lg">
+        <LoadingState label="Loading leads" rows={5} />
+      </Stack>
+    );
+  else if (leads.isError)
+    body = (
+      <Stack p="lg">
+        <ErrorState title="Could not load leads" error={leads.error} onRetry={() => leads.refetch()} />
+      </Stack>
+    );
+  else if (items.length === 0)
+    body = (
+      <EmptyView
+        title={search ? `No leads match “${search}”` : status ? "No leads with this status" : "No leads yet"}
+        description={
+          search
+            ? "Search looks at the start of the name, of the last name and of the email."
+            : status
+              ? "Try another status filter."
+              : "Create a lead, or wait for one to book through Calendly."
+        }
+        action={
+          list.filtered ? (
+            <Button variant="default" onClick={list.clearFilters}>
+              Show all leads
+            </Button>
+          ) : (
+            <NewLeadButton onClick={openCreate} />
+          )
+        }
+      />
+    );
+  else body = <LeadsTable workspaceId={workspace.id} leads={items} />;
 
   return (
     <Stack gap="lg">
@@ -71,97 +88,41 @@ export function LeadsView() {
           </Text>
         </div>
         <Group gap="sm" align="flex-end">
-          <TextInput
-            type="search"
+          <SearchField
             label="Search leads"
             placeholder="Name or email"
-            value={searchText}
-            onChange={(e) => setSearchText(e.currentTarget.value)}
+            value={list.searchText}
+            onChange={list.setSearchText}
             maxLength={100}
-            w={240}
-            data-testid="leads-search"
+            width={240}
+            testId="leads-search"
           />
-          <NativeSelect
+          <SelectField
             label="Appointment status"
-            data={STATUS_OPTIONS}
+            options={STATUS_OPTIONS}
             value={status ?? "ALL"}
-            onChange={(e) => changeStatus(e.currentTarget.value)}
-            w={200}
+            onChange={list.changeStatus}
+            width={200}
           />
-          <Button onClick={createModal.open}>New lead</Button>
+          <NewLeadButton onClick={openCreate} />
         </Group>
       </Group>
 
-      <Card p={0}>
-        {leads.isPending ? (
-          <Stack p="lg">
-            <LoadingState label="Loading leads" rows={5} />
-          </Stack>
-        ) : leads.isError ? (
-          <Stack p="lg">
-            <ErrorState title="Could not load leads" error={leads.error} onRetry={() => leads.refetch()} />
-          </Stack>
-        ) : items.length === 0 ? (
-          <EmptyView
-            title={search ? `No leads match “${search}”` : status ? "No leads with this status" : "No leads yet"}
-            description={
-              search
-                ? "Search looks at the start of the name, of the last name and of the email."
-                : status
-                  ? "Try another status filter."
-                  : "Create a lead, or wait for one to book through Calendly."
-            }
-            action={
-              filtered ? (
-                <Button
-                  variant="default"
-                  onClick={() => {
-                    changeStatus("ALL");
-                    setSearchText("");
-                  }}
-                >
-                  Show all leads
-                </Button>
-              ) : (
-                <Button onClick={createModal.open}>New lead</Button>
-              )
-            }
-          />
-        ) : (
-          <LeadsTable workspaceId={workspace.id} leads={items} />
-        )}
-      </Card>
+      <Card p={0}>{body}</Card>
 
-      {(page > 1 || nextCursor) && (
-        <Group justify="space-between" component="nav" aria-label="Leads pages">
-          <Text size="sm" c="dimmed" aria-live="polite">
-            Page {page}
-            {leads.isFetching ? " · loading…" : ""}
-          </Text>
-          <Group gap="xs">
-            <Button
-              variant="default"
-              size="sm"
-              disabled={page <= 1 || leads.isFetching}
-              onClick={() => setCursors((c) => c.slice(0, -1))}
-            >
-              Previous
-            </Button>
-            <Button
-              variant="default"
-              size="sm"
-              disabled={!nextCursor || leads.isFetching}
-              onClick={() => nextCursor && setCursors((c) => [...c, nextCursor])}
-            >
-              Next
-            </Button>
-          </Group>
-        </Group>
+      <Pager
+        label="Leads pages"
+        page={list.page}
+        hasNext={list.hasNext}
+        busy={leads.isFetching}
+        announceLoading
+        onPrevious={list.previous}
+        onNext={list.next}
+      />
+
+      {create !== "never" && (
+        <CreateLeadModal workspaceId={workspace.id} opened={create === "open"} onClose={() => setCreate("closed")} />
       )}
-
-      <Modal opened={createOpen} onClose={createModal.close} title="New lead" centered>
-        <CreateLeadForm workspaceId={workspace.id} onDone={createModal.close} />
-      </Modal>
     </Stack>
   );
 }

@@ -1,22 +1,18 @@
 "use client";
 
 import { Button, Group, NativeSelect, TextInput } from "@mantine/core";
-import { useForm } from "@mantine/form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { applyServerErrors } from "~/lib/form";
 import { notifyError } from "~/lib/notify";
-import { email, required, rules } from "~/lib/validate";
+import { type ServerRules, useSchemaForm } from "~/lib/schema-form";
 import { useTRPC } from "~/trpc/react";
 import type { IssuedInvitation } from "./InviteLink";
+import { ROLE_OPTIONS, type Role } from "./roles";
 
-type Role = "ADMIN" | "SETTER" | "INBOX_MANAGER";
 type Values = { email: string; role: Role };
-export const ROLE_OPTIONS: Array<{ value: Role; label: string }> = [
-  { value: "SETTER", label: "Setter" },
-  { value: "INBOX_MANAGER", label: "Inbox manager" },
-  { value: "ADMIN", label: "Admin" },
-];
-const validate = rules<Values>({ email: [required("Enter an email"), email()] });
+
+/** The members.invite input these values make. */
+const toInput = (workspaceId: string, v: Values) => ({ workspaceId, email: v.email.trim(), role: v.role });
 
 export function InviteForm({
   workspaceId,
@@ -27,10 +23,11 @@ export function InviteForm({
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const form = useForm<Values>({
+  const rules: ServerRules<Values> = (s, v) => ({ schema: s.inviteSchema, input: toInput(workspaceId, v) });
+  const form = useSchemaForm<Values>({
     mode: "controlled",
     initialValues: { email: "", role: "SETTER" },
-    validate,
+    rules,
     validateInputOnChange: ["email"],
   });
   const invite = useMutation(
@@ -50,14 +47,12 @@ export function InviteForm({
     <form
       noValidate
       aria-label="Invite a member"
-      onSubmit={form.onSubmit((values) =>
-        invite.mutate({ workspaceId, email: values.email.trim(), role: values.role }),
-      )}
+      onSubmit={form.onSubmit((values) => invite.mutate(toInput(workspaceId, values)))}
     >
       <Group align="flex-start" gap="sm">
         <TextInput label="Email" type="email" withAsterisk w={280} {...form.getInputProps("email")} />
         <NativeSelect label="Role" data={ROLE_OPTIONS} w={180} {...form.getInputProps("role")} />
-        <Button type="submit" mt={25} loading={invite.isPending}>
+        <Button type="submit" mt={25} loading={invite.isPending || form.submitting}>
           Invite
         </Button>
       </Group>

@@ -1,11 +1,18 @@
-"use client";
-
 import { Box, Container, Group, Text } from "@mantine/core";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { UserMenu } from "./UserMenu";
+import { type SignedInUser, UserMenu } from "./UserMenu";
 
-export function AppHeader({ switcher, nav }: { switcher?: ReactNode; nav?: ReactNode }) {
+/** The top bar of every signed-in page (rendered on the server for `/`, by the workspace shell elsewhere). */
+export function AppHeader({
+  user,
+  switcher,
+  nav,
+}: {
+  user: SignedInUser | null | undefined;
+  switcher?: ReactNode;
+  nav?: ReactNode;
+}) {
   return (
     <Box
       component="header"
@@ -30,7 +37,7 @@ export function AppHeader({ switcher, nav }: { switcher?: ReactNode; nav?: React
             </Text>
             {switcher}
           </Group>
-          <UserMenu />
+          <UserMenu user={user} />
         </Group>
         {nav && <Box mt="xs">{nav}</Box>}
       </Container>

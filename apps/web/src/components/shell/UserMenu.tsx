@@ -1,28 +1,26 @@
 "use client";
 
 import { Button, Group, Text } from "@mantine/core";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { loadAuthClient } from "~/lib/auth-client";
 import { notifyError } from "~/lib/notify";
-import { useTRPC } from "~/trpc/react";
+import { sessionChanged } from "~/lib/session-cache";
+
+export type SignedInUser = { name: string; email: string | null };
 
 /** Who is signed in, and sign-out. */
-export function UserMenu() {
-  const trpc = useTRPC();
-  const me = useQuery(trpc.session.me.queryOptions());
+export function UserMenu({ user }: { user: SignedInUser | null | undefined }) {
   const router = useRouter();
-  const queryClient = useQueryClient();
   const [signingOut, setSigningOut] = useState(false);
 
   const signOut = async () => {
     setSigningOut(true);
     try {
-      // Loaded on demand: the auth client is not needed to render the app.
-      const { authClient } = await import("~/lib/auth-client");
+      const authClient = await loadAuthClient();
       const result = await authClient.signOut();
       if (result.error) throw new Error(result.error.message ?? "Sign-out failed");
-      queryClient.clear();
+      sessionChanged();
       router.replace("/sign-in");
       router.refresh();
     } catch (error) {
@@ -31,7 +29,6 @@ export function UserMenu() {
     }
   };
 
-  const user = me.data;
   return (
     <Group gap="sm" wrap="nowrap" data-testid="user-menu">
       {user && (

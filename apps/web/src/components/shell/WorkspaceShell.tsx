@@ -45,6 +45,7 @@ export function WorkspaceShell({ workspaceId, children }: { workspaceId: string;
   else if (!current)
     body = (
       <EmptyView
+        heading
         title="Workspace not available"
         description="It does not exist or you are not a member of it."
         action={
@@ -59,6 +60,7 @@ export function WorkspaceShell({ workspaceId, children }: { workspaceId: string;
   return (
     <Box mih="100vh" bg="var(--mantine-color-gray-0)">
       <AppHeader
+        user={me.data}
         switcher={
           workspaces.data && workspaces.data.length > 0 ? (
             <WorkspaceSwitcher workspaces={workspaces.data} currentId={workspaceId} />

@@ -1,7 +1,8 @@
 "use client";
 
-import { NativeSelect } from "@mantine/core";
 import { usePathname, useRouter } from "next/navigation";
+import { SelectField } from "../states/Fields";
+import classes from "./WorkspaceSwitcher.module.css";
 import type { Workspace } from "./workspace-context";
 
 /** Lists only the workspaces the API returns for this user (its own; all for platform admins). */
@@ -18,13 +19,14 @@ export function WorkspaceSwitcher({ workspaces, currentId }: { workspaces: Works
   };
 
   return (
-    <NativeSelect
-      aria-label="Workspace"
-      data-testid="workspace-switcher"
-      data={workspaces.map((w) => ({ value: w.id, label: w.name }))}
+    <SelectField
+      label="Workspace"
+      hiddenLabel
+      testId="workspace-switcher"
+      className={classes.switcher}
+      options={workspaces.map((w) => ({ value: w.id, label: w.name }))}
       value={currentId}
-      onChange={(e) => onChange(e.currentTarget.value)}
-      w={{ base: 170, sm: 240 }}
+      onChange={onChange}
     />
   );
 }

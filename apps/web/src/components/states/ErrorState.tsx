@@ -1,12 +1,24 @@
-"use client";
-
-import { Alert, Button, Group, Text } from "@mantine/core";
+import { Button, Group, Text } from "@mantine/core";
 import { errorMessage } from "~/lib/errors";
+import { Notice } from "./Notice";
 
-/** Error state of a view: what failed, why, and a retry. */
-export function ErrorState({ title, error, onRetry }: { title: string; error: unknown; onRetry?: () => void }) {
+/**
+ * Error state of a view: what failed, why, and a retry (a callback in client views, a link where
+ * the page is rendered on the server).
+ */
+export function ErrorState({
+  title,
+  error,
+  onRetry,
+  retryHref,
+}: {
+  title: string;
+  error: unknown;
+  onRetry?: () => void;
+  retryHref?: string;
+}) {
   return (
-    <Alert color="red" variant="light" title={title} role="alert">
+    <Notice color="red" title={title} role="alert">
       <Group justify="space-between" align="center" wrap="wrap" gap="sm">
         <Text size="sm">{errorMessage(error)}</Text>
         {onRetry && (
@@ -14,7 +26,12 @@ export function ErrorState({ title, error, onRetry }: { title: string; error: un
             Try again
           </Button>
         )}
+        {retryHref && (
+          <Button size="xs" variant="white" color="red" component="a" href={retryHref}>
+            Try again
+          </Button>
+        )}
       </Group>
-    </Alert>
+    </Notice>
   );
 }

@@ -1,6 +1,7 @@
 import { Center } from "@mantine/core";
 import type { Metadata } from "next";
 import { InviteAccept } from "~/components/auth/InviteAccept";
+import { TRPCReactProvider } from "~/trpc/react";
 
 export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer" };
 
@@ -8,7 +9,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const { token } = await params;
   return (
     <Center mih="100vh" p="md" bg="var(--mantine-color-gray-0)">
-      <InviteAccept token={decodeURIComponent(token)} />
+      <TRPCReactProvider>
+        <InviteAccept token={decodeURIComponent(token)} />
+      </TRPCReactProvider>
     </Center>
   );
 }

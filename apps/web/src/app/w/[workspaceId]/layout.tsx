@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { WorkspaceShell } from "~/components/shell/WorkspaceShell";
+import { TRPCReactProvider } from "~/trpc/react";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 
 export default async function WorkspaceLayout({
@@ -13,8 +14,11 @@ export default async function WorkspaceLayout({
   prefetch(trpc.workspaces.list.queryOptions());
   prefetch(trpc.session.me.queryOptions());
   return (
-    <HydrateClient>
-      <WorkspaceShell workspaceId={decodeURIComponent(workspaceId)}>{children}</WorkspaceShell>
-    </HydrateClient>
+    // The data layer (tRPC + react-query) is loaded by the pages that use it, not by the root layout.
+    <TRPCReactProvider>
+      <HydrateClient>
+        <WorkspaceShell workspaceId={decodeURIComponent(workspaceId)}>{children}</WorkspaceShell>
+      </HydrateClient>
+    </TRPCReactProvider>
   );
 }

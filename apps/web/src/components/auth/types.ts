@@ -1,0 +1,3 @@
+import type { RouterOutputs } from "@booking/api";
+
+export type Invitation = RouterOutputs["members"]["invitation"];
