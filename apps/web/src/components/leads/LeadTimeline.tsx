@@ -1,7 +1,46 @@
 import { Badge, Group, Stack, Text } from "@mantine/core";
 import { formatDateTime } from "~/lib/format";
-import { EVENT_LABEL, FIELD_LABEL, formatChangeValue, OUTCOME_LABEL } from "./labels";
+import { EVENT_LABEL, FIELD_LABEL, formatChangeValue, OUTCOME_LABEL, REFERENCE_FIELDS } from "./labels";
 import type { TimelineEntry } from "./types";
+
+type Change = NonNullable<TimelineEntry["changes"]>[number];
+
+function ChangeList({ changes, label }: { changes: Change[]; label: string }) {
+  return (
+    <ul style={{ margin: 0, paddingLeft: 18 }} aria-label={label}>
+      {changes.map((c) => (
+        <li key={c.field}>
+          <Text size="sm" component="span" c="dimmed">
+            {FIELD_LABEL[c.field] ?? c.field}:
+          </Text>{" "}
+          <Text size="sm" component="span" style={{ overflowWrap: "anywhere" }}>
+            {c.before === null ? "" : `${formatChangeValue(c.field, c.before)} → `}
+            {formatChangeValue(c.field, c.after)}
+          </Text>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** What a delivery changed: the lead's fields listed, Calendly's references folded under them. */
+function Changes({ changes }: { changes: Change[] }) {
+  const shown = changes.filter((c) => !REFERENCE_FIELDS.has(c.field));
+  const references = changes.filter((c) => REFERENCE_FIELDS.has(c.field));
+  return (
+    <>
+      {shown.length > 0 && <ChangeList changes={shown} label="Changes" />}
+      {references.length > 0 && (
+        <details>
+          <summary style={{ cursor: "pointer", fontSize: "var(--mantine-font-size-xs)" }}>
+            {references.length === 1 ? "1 Calendly reference" : `${references.length} Calendly references`}
+          </summary>
+          <ChangeList changes={references} label="Calendly references" />
+        </details>
+      )}
+    </>
+  );
+}
 
 /** Outcomes of a delivery that was applied to the lead (services/webhooks/decide.ts). */
 const APPLIED = new Set(["booked", "rescheduled_booked", "canceled", "rescheduled", "no_show", "no_show_removed"]);
@@ -74,20 +113,7 @@ export function LeadTimeline({ entries }: { entries: TimelineEntry[] }) {
                   {entry.error}
                 </Text>
               )}
-              {entry.changes && entry.changes.length > 0 && (
-                <ul style={{ margin: 0, paddingLeft: 18 }} aria-label="Changes">
-                  {entry.changes.map((c) => (
-                    <li key={c.field}>
-                      <Text size="sm" component="span" c="dimmed">
-                        {FIELD_LABEL[c.field] ?? c.field}:
-                      </Text>{" "}
-                      <Text size="sm" component="span" style={{ overflowWrap: "anywhere" }}>
-                        {formatChangeValue(c.field, c.before)} → {formatChangeValue(c.field, c.after)}
-                      </Text>
-                    </li>
-                  ))}
-                </ul>
-              )}
+              {entry.changes && entry.changes.length > 0 && <Changes changes={entry.changes} />}
               <Text size="xs" c="dimmed" ff="monospace" data-testid="timeline-event-id">
                 Inbox event {entry.id}
               </Text>

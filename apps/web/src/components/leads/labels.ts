@@ -26,6 +26,8 @@ export const OUTCOME_LABEL: Record<string, string> = {
 };
 
 export const FIELD_LABEL: Record<string, string> = {
+  name: "Name",
+  email: "Email",
   appointmentStatus: "Status",
   appointmentStartAt: "Starts",
   appointmentEndAt: "Ends",
@@ -70,13 +72,41 @@ export const LOCATION_LABEL: Record<string, string> = {
   custom: "Custom",
 };
 
+/**
+ * Calendly's own references (API URIs): what links a lead to Calendly, not what a setter reads.
+ * The timeline keeps them out of the list of changes and shows them folded.
+ */
+export const REFERENCE_FIELDS = new Set([
+  "calendlyInviteeUri",
+  "calendlyScheduledEventUri",
+  "calendlyNoShowUri",
+  "appointmentHostUri",
+]);
+
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
-/** A changed value, readable: status labels, local times, "—" for nothing. */
+/** Booking-form answers as mapping stores them (a JSON list of `{ question, answer }`), one line. */
+function formatAnswers(value: string): string {
+  try {
+    const answers: unknown = JSON.parse(value);
+    if (!Array.isArray(answers)) return value;
+    const lines = answers.flatMap((a) =>
+      a && typeof a === "object" && "question" in a ? [`${String(a.question)}: ${String(a.answer ?? "—")}`] : [],
+    );
+    return lines.length ? lines.join(" · ") : "—";
+  } catch {
+    return value;
+  }
+}
+
+/** A changed value, readable: status and location labels, local times, answers, "—" for nothing. */
 export function formatChangeValue(field: string, value: string | number | boolean | null): string {
   if (value === null || value === "") return "—";
-  if (field === "appointmentStatus" && typeof value === "string")
+  if (typeof value !== "string") return String(value);
+  if (field === "appointmentStatus")
     return APPOINTMENT_STATUS[value as keyof typeof APPOINTMENT_STATUS]?.label ?? value;
-  if (typeof value === "string" && ISO_TIME.test(value)) return formatDateTime(value);
-  return String(value);
+  if (field === "appointmentLocationType") return LOCATION_LABEL[value] ?? value;
+  if (field === "appointmentAnswers") return formatAnswers(value);
+  if (ISO_TIME.test(value)) return formatDateTime(value);
+  return value;
 }
