@@ -1,4 +1,5 @@
 // Typed environment of the webhooks server and its operator commands.
+import { parseEnv, requireOAuthPair } from "@booking/api/runtime";
 import { z } from "zod";
 
 const schema = z.object({
@@ -20,16 +21,8 @@ const schema = z.object({
 
 export type WebhooksEnv = z.infer<typeof schema>;
 
-export class EnvError extends Error {
-  override name = "EnvError";
-}
-
 export function loadEnv(env: NodeJS.ProcessEnv = process.env): WebhooksEnv {
-  const blankAsUnset = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
-  const parsed = schema.safeParse(blankAsUnset);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    throw new EnvError(`Invalid environment for the webhooks server:\n${lines.join("\n")}`);
-  }
-  return parsed.data;
+  const e = parseEnv(schema, env, "the webhooks server");
+  requireOAuthPair(e);
+  return e;
 }

@@ -1,4 +1,5 @@
 // Typed environment of the worker (CONTRACT.md).
+import { EnvError, parseEnv, requireOAuthPair } from "@booking/api/runtime";
 import { z } from "zod";
 
 const url = z.url().transform((v) => v.replace(/\/+$/, ""));
@@ -22,23 +23,11 @@ const schema = z.object({
 
 export type WorkerEnv = z.infer<typeof schema> & { PUBLIC_WEBHOOK_BASE_URL: string };
 
-export class EnvError extends Error {
-  override name = "EnvError";
-}
-
 export function loadEnv(env: NodeJS.ProcessEnv = process.env): WorkerEnv {
-  const blankAsUnset = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
-  const parsed = schema.safeParse(blankAsUnset);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    throw new EnvError(`Invalid environment for the worker:\n${lines.join("\n")}`);
-  }
-  const e = parsed.data;
+  const e = parseEnv(schema, env, "the worker");
   if (e.NODE_ENV === "production" && !e.PUBLIC_WEBHOOK_BASE_URL) {
     throw new EnvError("PUBLIC_WEBHOOK_BASE_URL is required in production: repaired subscriptions point at it");
   }
-  if (Boolean(e.CALENDLY_OAUTH_CLIENT_ID) !== Boolean(e.CALENDLY_OAUTH_CLIENT_SECRET)) {
-    throw new EnvError("Set both CALENDLY_OAUTH_CLIENT_ID and CALENDLY_OAUTH_CLIENT_SECRET, or neither");
-  }
+  requireOAuthPair(e);
   return { ...e, PUBLIC_WEBHOOK_BASE_URL: e.PUBLIC_WEBHOOK_BASE_URL ?? "http://localhost:3001" };
 }

@@ -1,13 +1,14 @@
 // Entry point: `node dist/main.js` (built) or `tsx src/main.ts`. Several may run at once.
+import { type Running, runProcess } from "@booking/api/runtime";
 import { createCalendlyClientFactory, createCalendlyOAuthClient } from "@booking/calendly";
 import { createDb, secretBoxFromEnv } from "@booking/db";
 import pg from "pg";
 import { pino } from "pino";
-import { EnvError, loadEnv } from "./env.ts";
+import { loadEnv } from "./env.ts";
 import { createLogger } from "./logger.ts";
 import { startWorker } from "./worker.ts";
 
-async function main() {
+async function start(): Promise<Running> {
   const env = loadEnv();
   const logger = createLogger({ level: env.LOG_LEVEL, destination: pino.destination({ sync: false }) });
   const db = createDb({ url: env.DATABASE_URL, max: 4 });
@@ -40,24 +41,14 @@ async function main() {
   });
   logger.info({ healthIntervalSeconds: env.CALENDLY_HEALTH_INTERVAL_SECONDS }, "worker started");
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, "shutting down");
-    const force = setTimeout(() => process.exit(1), 15_000);
-    force.unref();
-    await worker.stop();
-    await Promise.allSettled([db.$disconnect(), pool.end()]);
-    logger.flush();
-    process.exit(0);
+  return {
+    logger,
+    graceMs: 15_000,
+    close: async () => {
+      await worker.stop();
+      await Promise.allSettled([db.$disconnect(), pool.end()]);
+    },
   };
-  process.on("SIGTERM", () => void stop("SIGTERM"));
-  process.on("SIGINT", () => void stop("SIGINT"));
 }
 
-main().catch((error: unknown) => {
-  const message = error instanceof EnvError || error instanceof Error ? error.message : String(error);
-  console.error(`worker failed to start: ${message}`);
-  process.exit(1);
-});
+runProcess("the worker", start);

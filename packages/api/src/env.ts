@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { findRepoRoot } from "@booking/db/crypto";
 import { z } from "zod";
+import { EnvError, parseEnv, requireOAuthPair } from "./runtime.ts";
 
 const optionalString = z
   .string()
@@ -76,9 +77,7 @@ export type ApiEnv = {
   smtpUrl: string | undefined;
 };
 
-export class EnvError extends Error {
-  override name = "EnvError";
-}
+export { EnvError } from "./runtime.ts";
 
 /**
  * Parses the environment. In production DATABASE_URL, PUBLIC_WEBHOOK_BASE_URL and BETTER_AUTH_SECRET
@@ -86,12 +85,7 @@ export class EnvError extends Error {
  * generated once into <repo>/.local/better-auth-secret (git-ignored), like the credentials key.
  */
 export function loadApiEnv(source: Record<string, string | undefined> = process.env): ApiEnv {
-  const parsed = schema.safeParse(source);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `${i.path.join(".") || "env"}: ${i.message}`);
-    throw new EnvError(`Invalid environment:\n  ${lines.join("\n  ")}`);
-  }
-  const e = parsed.data;
+  const e = parseEnv(schema, source, "the API");
   const production = e.NODE_ENV === "production";
   if (production) {
     const missing = [
@@ -101,9 +95,7 @@ export function loadApiEnv(source: Record<string, string | undefined> = process.
     ].filter(Boolean);
     if (missing.length) throw new EnvError(`Missing required environment in production: ${missing.join(", ")}`);
   }
-  if (Boolean(e.CALENDLY_OAUTH_CLIENT_ID) !== Boolean(e.CALENDLY_OAUTH_CLIENT_SECRET)) {
-    throw new EnvError("Set both CALENDLY_OAUTH_CLIENT_ID and CALENDLY_OAUTH_CLIENT_SECRET, or neither");
-  }
+  requireOAuthPair(e);
   return {
     nodeEnv: e.NODE_ENV,
     databaseUrl: e.DATABASE_URL,

@@ -27,6 +27,8 @@ export function createAuth({ db, secret, baseURL, trustedOrigins }: CreateAuthOp
     ...(trustedOrigins ? { trustedOrigins } : {}),
     basePath: "/api/auth",
     telemetry: { enabled: false },
+    // A wrong password is routine (the throttle counts it), not a warning on the console each time.
+    logger: { level: "error" },
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8, maxPasswordLength: 128 },
     rateLimit: { enabled: false },
     // Sessions record the client address our handler derived (TRUST_PROXY), not a raw header.

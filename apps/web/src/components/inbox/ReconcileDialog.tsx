@@ -1,9 +1,10 @@
 "use client";
 
 import type { RouterOutputs } from "@booking/api";
-import { Alert, Button, Group, List, Modal, NativeSelect, Stack, Text } from "@mantine/core";
+import { Alert, Button, Group, List, NativeSelect, Stack, Text } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { Dialog } from "~/components/states/Dialog";
 import { errorMessage } from "~/lib/errors";
 import { notifySuccess } from "~/lib/notify";
 import { useTRPC } from "~/trpc/react";
@@ -71,13 +72,7 @@ export function ReconcileDialog({
   };
 
   return (
-    <Modal
-      opened={opened}
-      onClose={close}
-      title="Reconcile with Calendly"
-      centered
-      closeButtonProps={{ "aria-label": "Dismiss" }}
-    >
+    <Dialog opened={opened} onClose={close} title="Reconcile with Calendly">
       <Stack gap="md">
         <Text size="sm">
           Reads the scheduled events and invitees from Calendly and imports every one the inbox has not seen. Safe to
@@ -110,6 +105,6 @@ export function ReconcileDialog({
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }

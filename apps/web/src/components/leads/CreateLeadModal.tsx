@@ -1,6 +1,6 @@
 "use client";
 
-import { Modal } from "@mantine/core";
+import { Dialog } from "~/components/states/Dialog";
 import { CreateLeadForm } from "./CreateLeadForm";
 
 /** The New lead dialog (loaded when first opened). */
@@ -14,8 +14,8 @@ export function CreateLeadModal({
   onClose: () => void;
 }) {
   return (
-    <Modal opened={opened} onClose={onClose} title="New lead" centered closeButtonProps={{ "aria-label": "Dismiss" }}>
+    <Dialog opened={opened} onClose={onClose} title="New lead">
       <CreateLeadForm workspaceId={workspaceId} onDone={onClose} />
-    </Modal>
+    </Dialog>
   );
 }
