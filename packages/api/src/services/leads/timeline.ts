@@ -35,6 +35,8 @@ const scalar = (v: unknown): ChangeValue =>
 
 /** The order fields are shown in (jsonb keeps no order of its own); other fields follow by name. */
 const FIELD_ORDER = [
+  "name",
+  "email",
   "appointmentStatus",
   "appointmentStartAt",
   "appointmentEndAt",
@@ -53,6 +55,8 @@ const FIELD_ORDER = [
   "appointmentRescheduleUrl",
   "appointmentCancelUrl",
   "appointmentAnswers",
+  "appointmentTextReminderNumber",
+  "appointmentTimezone",
 ];
 const rank = (field: string) => {
   const i = FIELD_ORDER.indexOf(field);
