@@ -3,6 +3,7 @@
 // five. Leads are created over two years in insertion order (as they would be), with names from
 // common first and last names, unique emails, and a spread of appointment statuses.
 // Lead's secondary indexes are dropped for the load and built again afterwards (2 at a time).
+import { hashPassword } from "better-auth/crypto";
 import pg from "pg";
 
 const FIRST = `Maria,James,Mary,Robert,Patricia,John,Jennifer,Michael,Linda,David,Elizabeth,William,Barbara,Richard,
@@ -39,7 +40,7 @@ const words = (list: string) => list.split(",").map((w) => w.trim());
 
 export const BIG_WORKSPACE = "ws0001";
 /** The member the benchmarks act as (an admin of the big workspace). */
-export const BENCH_USER = { email: "bench.admin@bench.example", name: "Bench Admin" };
+export const BENCH_USER = { email: "bench.admin@bench.example", name: "Bench Admin", password: "bench-password-0001" };
 
 export type GenerateOptions = { workspaces: number; total: number };
 
@@ -80,6 +81,15 @@ export async function generateLeads(url: string, opts: GenerateOptions): Promise
     await client.query(
       `INSERT INTO "ClientMember" (id, "clientId", email, role) VALUES ('bench-member', $1, $2, 'ADMIN')`,
       [BIG_WORKSPACE, BENCH_USER.email],
+    );
+    // Its account, as accepting an invitation makes it (sign-up is closed).
+    await client.query(
+      `WITH u AS (
+         INSERT INTO "user" (id, name, email, "emailVerified", "createdAt", "updatedAt")
+         VALUES ('bench-user', $1, $2, true, now(), now()) RETURNING id)
+       INSERT INTO account (id, "accountId", "providerId", "userId", password, "createdAt", "updatedAt")
+       SELECT 'bench-user-credential', id, 'credential', id, $3, now(), now() FROM u`,
+      [BENCH_USER.name, BENCH_USER.email, await hashPassword(BENCH_USER.password)],
     );
 
     // One lead in five belongs to the big workspace; the others are spread over the rest.

@@ -114,16 +114,14 @@ try {
   );
   await waitHttp(`${baseUrl}/sign-in`, { child: web });
 
-  // A signed-in member of the big workspace (its invitation is in the generated data).
+  // A signed-in member of the big workspace (its account is in the generated data).
   const authCall = (path, body) =>
     fetch(`${baseUrl}/api/auth/${path}`, {
       method: "POST",
       headers: { "content-type": "application/json", origin: baseUrl },
       body: JSON.stringify(body),
     });
-  const credentials = { email: env.user.email, password: "bench-password-0001" };
-  let signedIn = await authCall("sign-up/email", { ...credentials, name: env.user.name });
-  if (signedIn.status === 422) signedIn = await authCall("sign-in/email", credentials); // databases reused
+  const signedIn = await authCall("sign-in/email", { email: env.user.email, password: env.user.password });
   if (!signedIn.ok) throw new Error(`sign-in failed: ${signedIn.status} ${await signedIn.text()}`);
   const cookie = signedIn.headers
     .getSetCookie()

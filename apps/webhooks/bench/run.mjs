@@ -9,9 +9,9 @@
 //   3. lag: deliveries at a steady 1,000/s with the worker running; time from each delivery's 200
 //      to its lead committed and readable (bench/lag.mjs), p50/p99/max; rows checked again.
 // Env: BENCH_SECONDS (10), BENCH_CONNECTIONS (32), BENCH_LAG_RATE (1000), BENCH_LAG_SECONDS (10),
-// BENCH_ONLY=lag (only part 3), BENCH_DURABLE=0 (PostgreSQL without fsync, as in the tests), BENCH_SERVER_NODE_ARGS / BENCH_WORKER_NODE_ARGS (e.g. --cpu-prof).
+// BENCH_WORKER_LOG=<file> (the worker's debug log), BENCH_ONLY=lag (only part 3), BENCH_DURABLE=0 (PostgreSQL without fsync, as in the tests), BENCH_SERVER_NODE_ARGS / BENCH_WORKER_NODE_ARGS (e.g. --cpu-prof).
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, openSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
@@ -106,14 +106,19 @@ try {
   const startWorkerProcess = () =>
     start(process.execPath, [...workerNodeArgs, "dist/main.js"], {
       cwd: workerApp,
-      stdio: ["ignore", "ignore", "inherit"],
+      // BENCH_WORKER_LOG=<file>: the worker's debug log there (each inbox batch with its duration).
+      stdio: [
+        "ignore",
+        process.env.BENCH_WORKER_LOG ? openSync(process.env.BENCH_WORKER_LOG, "w") : "ignore",
+        "inherit",
+      ],
       env: {
         ...process.env,
         NODE_ENV: "production",
         DATABASE_URL: env.url,
         CREDENTIALS_ENCRYPTION_KEY: env.encryptionKey,
         PUBLIC_WEBHOOK_BASE_URL: serverUrl,
-        LOG_LEVEL: "warn",
+        LOG_LEVEL: process.env.BENCH_WORKER_LOG ? "debug" : "warn",
       },
     });
   if (process.env.BENCH_ONLY === "lag") {
