@@ -44,16 +44,20 @@ export function startDemoControl(opts: {
     const eventUri = `${API}/scheduled_events/${randomUUID()}`;
     const inviteeUri = `${eventUri}/invitees/${randomUUID()}`;
     const tracking = { utm_source: "crm", utm_content: input.leadId ?? null };
+    const bookedAt = new Date().toISOString();
     const scheduled = {
       uri: eventUri,
       start_time: start.toISOString(),
       end_time: new Date(start.getTime() + 30 * 60_000).toISOString(),
       event_type: opts.eventTypeUri,
+      created_at: bookedAt,
+      updated_at: bookedAt,
     };
+    const times = { created_at: bookedAt, updated_at: bookedAt };
     fake.addScheduledEvent({
       user: opts.hostUserUri,
       ...scheduled,
-      invitees: [{ uri: inviteeUri, name: input.name, email: input.email, tracking }],
+      invitees: [{ uri: inviteeUri, name: input.name, email: input.email, tracking, ...times }],
     });
     booked.set(inviteeUri, { name: input.name, email: input.email, eventUri, start, leadId: input.leadId });
     const envelope = buildWebhookEnvelope("invitee.created", {
@@ -62,6 +66,7 @@ export function startDemoControl(opts: {
       name: input.name,
       email: input.email,
       tracking,
+      ...times,
       scheduled_event: scheduled,
     });
     return { inviteeUri, start: start.toISOString(), deliveries: await deliverToAll(envelope) };
