@@ -1,32 +1,18 @@
 // Group commit on the way in (one INSERT per batch of deliveries) and batches on the way out (one
 // mapping transaction per batch of inbox rows): the same effect as one by one.
 import { buildWebhookEnvelope } from "@booking/calendly/testing";
-import type { SecretBox } from "@booking/db";
-import { createTestDatabase, type TestDatabase } from "@booking/db/testing";
-import type { SqlPool } from "../../lib/sql.ts";
 import { createDeliveryBatcher } from "./batch.ts";
 import { drainInbox, mapNextBatch } from "./map-inbox.ts";
 import { type StoredDelivery, storeDeliveries } from "./receive.ts";
-import { createWorkspace, delivery, testSecrets, testSqlPool } from "./test-helpers.ts";
+import { createWorkspace, delivery, webhookTestDatabase } from "./test-helpers.ts";
 
-let t: TestDatabase;
-let secrets: SecretBox;
-let pool: SqlPool;
-beforeAll(async () => {
-  t = await createTestDatabase();
-  secrets = testSecrets();
-  pool = testSqlPool(t.url);
-});
-afterAll(async () => {
-  await pool?.pool.end();
-  await t?.drop();
-});
+const h = webhookTestDatabase();
 
-const deps = () => ({ sql: pool.sql });
-const lead = (id: string) => t.db.lead.findUniqueOrThrow({ where: { id } });
+const deps = () => ({ sql: h.pool.sql });
+const lead = (id: string) => h.t.db.lead.findUniqueOrThrow({ where: { id } });
 async function storeAll(workspaceId: string, bodies: unknown[]): Promise<StoredDelivery[]> {
   const out = await storeDeliveries(
-    pool.sql,
+    h.pool.sql,
     bodies.map((b) => delivery(workspaceId, b)),
     new Date(),
   );
@@ -35,7 +21,8 @@ async function storeAll(workspaceId: string, bodies: unknown[]): Promise<StoredD
     return r;
   });
 }
-const rowsOf = (ids: string[]) => Promise.all(ids.map((id) => t.db.webhookEvent.findUniqueOrThrow({ where: { id } })));
+const rowsOf = (ids: string[]) =>
+  Promise.all(ids.map((id) => h.t.db.webhookEvent.findUniqueOrThrow({ where: { id } })));
 const at = (iso: string) => ({ created_at: iso });
 const T1 = "2026-05-12T15:00:00.000Z";
 const T2 = "2026-05-12T16:00:00.000Z";
@@ -43,13 +30,13 @@ const T3 = "2026-05-12T17:00:00.000Z";
 
 describe("storing a batch: one statement, each delivery answered as if alone", () => {
   it("copies of one delivery in a batch: one inbox row counting them; mapped once", async () => {
-    const ws = await createWorkspace(t.db, secrets);
+    const ws = await createWorkspace(h.t.db, h.secrets);
     const body = buildWebhookEnvelope("invitee.created", { email: "copies@x.test" });
     const other = buildWebhookEnvelope("invitee.created", { email: "other@x.test" });
     const rs = await storeAll(ws.id, [body, other, body, body]);
     expect(rs.map((r) => r.duplicate)).toEqual([false, false, true, true]);
     expect(rs[2]).toEqual({ ...rs[0], duplicate: true });
-    const rows = await t.db.webhookEvent.findMany({ where: { clientId: ws.id }, orderBy: { idempotencyKey: "asc" } });
+    const rows = await h.t.db.webhookEvent.findMany({ where: { clientId: ws.id }, orderBy: { idempotencyKey: "asc" } });
     expect(rows.map((r) => [r.idempotencyKey, r.deliveryCount, r.status])).toEqual(
       [
         [`invitee.created:${body.payload.uri}`, 3, "RECEIVED"],
@@ -57,18 +44,18 @@ describe("storing a batch: one statement, each delivery answered as if alone", (
       ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
     );
     await drainInbox(deps());
-    expect(await t.db.lead.count({ where: { clientId: ws.id } })).toBe(2);
+    expect(await h.t.db.lead.count({ where: { clientId: ws.id } })).toBe(2);
     // Redelivered in a later batch: counted, not re-applied.
     const again = await storeAll(ws.id, [body, body]);
     expect(again.every((r) => r.duplicate && r.eventId === rs[0]!.eventId && r.status === "PROCESSED")).toBe(true);
     expect(await drainInbox(deps())).toMatchObject({ claimed: 0 });
-    expect((await t.db.webhookEvent.findUniqueOrThrow({ where: { id: rs[0]!.eventId } })).deliveryCount).toBe(5);
+    expect((await h.t.db.webhookEvent.findUniqueOrThrow({ where: { id: rs[0]!.eventId } })).deliveryCount).toBe(5);
   });
 
   it("an unknown workspace fails only its own delivery (NOT_FOUND)", async () => {
-    const ws = await createWorkspace(t.db, secrets);
+    const ws = await createWorkspace(h.t.db, h.secrets);
     const out = await storeDeliveries(
-      pool.sql,
+      h.pool.sql,
       [
         delivery(ws.id, buildWebhookEnvelope("invitee.created", { email: "known@x.test" })),
         delivery("no-such-workspace", buildWebhookEnvelope("invitee.created", { email: "unknown@x.test" })),
@@ -91,7 +78,7 @@ describe("mapping a batch: one transaction, same effect as one by one", () => {
   ] as const)(
     "a reschedule's two deliveries in one batch (%s, cancel at %s, create at %s) end BOOKED at the new time",
     async (order, cancelAt, createAt) => {
-      const ws = await createWorkspace(t.db, secrets);
+      const ws = await createWorkspace(h.t.db, h.secrets);
       const original = buildWebhookEnvelope("invitee.created", { email: "move@x.test" }, at(T1));
       const [r0] = await storeAll(ws.id, [original]);
       await drainInbox(deps());
@@ -123,12 +110,12 @@ describe("mapping a batch: one transaction, same effect as one by one", () => {
         calendlyScheduledEventUri: newEvent,
       });
       expect(l.appointmentStartAt?.toISOString()).toBe(newStart);
-      expect(await t.db.lead.count({ where: { clientId: ws.id } })).toBe(1);
+      expect(await h.t.db.lead.count({ where: { clientId: ws.id } })).toBe(1);
     },
   );
 
   it("a whole invitee history for a new person in one batch: one lead, the last state", async () => {
-    const ws = await createWorkspace(t.db, secrets);
+    const ws = await createWorkspace(h.t.db, h.secrets);
     const created = buildWebhookEnvelope("invitee.created", { email: "Hist@x.test" }, at(T1));
     const noShow = buildWebhookEnvelope(
       "invitee_no_show.created",
@@ -153,7 +140,7 @@ describe("mapping a batch: one transaction, same effect as one by one", () => {
 
 describe("the batcher", () => {
   it("groups concurrent deliveries, answers each with its own result, and counts 20 concurrent copies once", async () => {
-    const ws = await createWorkspace(t.db, secrets);
+    const ws = await createWorkspace(h.t.db, h.secrets);
     const batcher = createDeliveryBatcher(deps(), { maxBatch: 8 });
     const copy = buildWebhookEnvelope("invitee.created", { email: "burst@x.test" });
     const others = Array.from({ length: 30 }, (_, i) =>
@@ -166,18 +153,18 @@ describe("the batcher", () => {
     expect(rs.slice(0, 20).filter((r) => !r.duplicate)).toHaveLength(1);
     expect(rs.slice(20).every((r) => !r.duplicate && r.status === "RECEIVED")).toBe(true);
     expect(
-      await t.db.webhookEvent.findFirstOrThrow({ where: { clientId: ws.id, inviteeUri: copy.payload.uri } }),
+      await h.t.db.webhookEvent.findFirstOrThrow({ where: { clientId: ws.id, inviteeUri: copy.payload.uri } }),
     ).toMatchObject({ deliveryCount: 20, attempts: 0 });
-    const batches = await t.db.webhookEvent.groupBy({ by: ["receivedAt"], where: { clientId: ws.id } });
+    const batches = await h.t.db.webhookEvent.groupBy({ by: ["receivedAt"], where: { clientId: ws.id } });
     expect(batches.length).toBeLessThan(31); // grouped into statements
-    expect((await t.db.client.findUniqueOrThrow({ where: { id: ws.id } })).calendlyLastWebhookAt).not.toBeNull();
+    expect((await h.t.db.client.findUniqueOrThrow({ where: { id: ws.id } })).calendlyLastWebhookAt).not.toBeNull();
     await expect(batcher.submit(delivery(ws.id, copy))).rejects.toThrow(/closed/);
     await drainInbox(deps());
-    expect(await t.db.lead.count({ where: { clientId: ws.id } })).toBe(31);
+    expect(await h.t.db.lead.count({ where: { clientId: ws.id } })).toBe(31);
   });
 
   it("two batchers and two workers on one database: different invitees of one new person make one lead", async () => {
-    const ws = await createWorkspace(t.db, secrets);
+    const ws = await createWorkspace(h.t.db, h.secrets);
     const a = createDeliveryBatcher(deps());
     const b = createDeliveryBatcher(deps());
     const bodies = Array.from({ length: 12 }, (_, i) =>
@@ -192,9 +179,9 @@ describe("the batcher", () => {
     await Promise.all([a.close(), b.close()]);
     await Promise.all([drainInbox({ ...deps() }), drainInbox({ ...deps() }), mapNextBatch(deps(), { limit: 3 })]);
     await drainInbox(deps());
-    const leads = await t.db.lead.findMany({ where: { clientId: ws.id } });
+    const leads = await h.t.db.lead.findMany({ where: { clientId: ws.id } });
     expect(leads).toHaveLength(1);
-    const rows = await t.db.webhookEvent.findMany({ where: { clientId: ws.id } });
+    const rows = await h.t.db.webhookEvent.findMany({ where: { clientId: ws.id } });
     expect(rows).toHaveLength(12);
     expect(rows.every((r) => r.status === "PROCESSED" && r.leadId === leads[0]!.id && r.attempts === 1)).toBe(true);
     expect(rows.reduce((n, r) => n + r.deliveryCount, 0)).toBe(24);

@@ -1,29 +1,15 @@
 // Appointment details (SPEC section 8) and the timeline's data: what each mapped delivery changed,
 // recorded on its inbox row, under the same order rule as the status.
 import { buildWebhookEnvelope } from "@booking/calendly/testing";
-import type { SecretBox } from "@booking/db";
-import { createTestDatabase, type TestDatabase } from "@booking/db/testing";
-import type { SqlPool } from "../../lib/sql.ts";
-import { createWorkspace, deliver as deliverTo, testSecrets, testSqlPool } from "./test-helpers.ts";
+import { createWorkspace, deliver as deliverTo, webhookTestDatabase } from "./test-helpers.ts";
 
-let t: TestDatabase;
-let secrets: SecretBox;
-let pool: SqlPool;
-beforeAll(async () => {
-  t = await createTestDatabase();
-  secrets = testSecrets();
-  pool = testSqlPool(t.url);
-});
-afterAll(async () => {
-  await pool?.pool.end();
-  await t?.drop();
-});
+const h = webhookTestDatabase();
 
-const deliver = (workspaceId: string, body: unknown) => deliverTo({ sql: pool.sql }, t.db, workspaceId, body);
-const lead = (id: string) => t.db.lead.findUniqueOrThrow({ where: { id } });
+const deliver = (workspaceId: string, body: unknown) => deliverTo({ sql: h.pool.sql }, h.t.db, workspaceId, body);
+const lead = (id: string) => h.t.db.lead.findUniqueOrThrow({ where: { id } });
 /** The lead's timeline as `leads.timeline` reads it: one indexed query on WebhookEvent(leadId, receivedAt, id). */
 const timeline = (leadId: string) =>
-  t.db.webhookEvent.findMany({
+  h.t.db.webhookEvent.findMany({
     where: { leadId },
     orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
     select: { id: true, eventName: true, outcome: true, changes: true },
@@ -64,7 +50,7 @@ const fullBooking = (email: string, createdAt: string) =>
 
 describe("appointment details", () => {
   it("are stored from a full invitee payload (host email lower-case, answers in Calendly's order)", async () => {
-    const ws = await createWorkspace(t.db, secrets);
+    const ws = await createWorkspace(h.t.db, h.secrets);
     const body = fullBooking("full@x.test", T1);
     const r = await deliver(ws.id, body);
     expect(await lead(r.leadId!)).toMatchObject({
@@ -100,7 +86,7 @@ describe("appointment details", () => {
   });
 
   it("a physical or phone location keeps its text; cancel and no-show record their own details", async () => {
-    const ws = await createWorkspace(t.db, secrets);
+    const ws = await createWorkspace(h.t.db, h.secrets);
     const created = buildWebhookEnvelope(
       "invitee.created",
       {
@@ -154,7 +140,7 @@ describe("appointment details", () => {
   });
 
   it("a reschedule keeps the history (each delivery on the lead with its changes) and moves the details", async () => {
-    const ws = await createWorkspace(t.db, secrets);
+    const ws = await createWorkspace(h.t.db, h.secrets);
     const original = fullBooking("move@x.test", T1);
     const r0 = await deliver(ws.id, original);
     const newEvent = "https://api.calendly.com/scheduled_events/22222222-2222-4333-8444-555555555555";
@@ -229,7 +215,7 @@ describe("appointment details", () => {
   });
 
   it("a stale delivery changes no detail, and is on the timeline with no changes", async () => {
-    const ws = await createWorkspace(t.db, secrets);
+    const ws = await createWorkspace(h.t.db, h.secrets);
     const newer = fullBooking("stale@x.test", T2);
     const r = await deliver(ws.id, newer);
     const before = await lead(r.leadId!);
@@ -254,8 +240,8 @@ describe("appointment details", () => {
   });
 
   it("an invitee of another workspace's lead is never put on that lead's timeline", async () => {
-    const a = await createWorkspace(t.db, secrets);
-    const b = await createWorkspace(t.db, secrets, { name: "B" });
+    const a = await createWorkspace(h.t.db, h.secrets);
+    const b = await createWorkspace(h.t.db, h.secrets, { name: "B" });
     const booked = buildWebhookEnvelope("invitee.created", { email: "tenant@x.test" }, at(T1));
     const r = await deliver(a.id, booked);
     const foreign = await deliver(

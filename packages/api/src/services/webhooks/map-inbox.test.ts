@@ -1,48 +1,36 @@
 // The mapping writer as the worker runs it: arrival order per invitee, isolation of a bad
 // delivery, retries with back-off, then FAILED; bodies PostgreSQL's json would refuse.
 import { buildWebhookEnvelope } from "@booking/calendly/testing";
-import type { SecretBox } from "@booking/db";
-import { createTestDatabase, type TestDatabase } from "@booking/db/testing";
-import type { SqlPool } from "../../lib/sql.ts";
 import { drainInbox, mapNextBatch } from "./map-inbox.ts";
 import { MAPPING_ATTEMPTS, retryDelayMs } from "./retry.ts";
-import { createWorkspace, store, testSecrets, testSqlPool } from "./test-helpers.ts";
+import { createWorkspace, store, webhookTestDatabase } from "./test-helpers.ts";
 
-let t: TestDatabase;
-let secrets: SecretBox;
-let pool: SqlPool;
-beforeAll(async () => {
-  t = await createTestDatabase();
-  secrets = testSecrets();
-  pool = testSqlPool(t.url);
-});
-afterAll(async () => {
-  await pool?.pool.end();
-  await t?.drop();
-});
+const h = webhookTestDatabase();
 
 let tick = Date.parse("2026-05-20T10:00:00.000Z");
 const clock = () => new Date(tick);
-const deps = () => ({ sql: pool.sql, clock });
-const row = (id: string) => t.db.webhookEvent.findUniqueOrThrow({ where: { id } });
+const deps = () => ({ sql: h.pool.sql, clock });
+const row = (id: string) => h.t.db.webhookEvent.findUniqueOrThrow({ where: { id } });
 const at = (iso: string) => ({ created_at: iso });
 const T1 = "2026-05-12T15:00:00.000Z";
 const T2 = "2026-05-12T16:00:00.000Z";
 
 async function withLeadTrigger(fn: () => Promise<void>) {
-  await t.db.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION poison() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+  await h.t.db.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION poison() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
     IF NEW.email LIKE 'poison%' THEN RAISE EXCEPTION 'lead rejected by test trigger'; END IF; RETURN NEW; END $$`);
-  await t.db.$executeRawUnsafe(`CREATE TRIGGER poison BEFORE INSERT ON "Lead" FOR EACH ROW EXECUTE FUNCTION poison()`);
+  await h.t.db.$executeRawUnsafe(
+    `CREATE TRIGGER poison BEFORE INSERT ON "Lead" FOR EACH ROW EXECUTE FUNCTION poison()`,
+  );
   try {
     await fn();
   } finally {
-    await t.db.$executeRawUnsafe(`DROP TRIGGER poison ON "Lead"`);
+    await h.t.db.$executeRawUnsafe(`DROP TRIGGER poison ON "Lead"`);
   }
 }
 
 describe("arrival order per invitee", () => {
   it("a delivery another worker holds keeps the later ones of its invitee waiting, not the others", async () => {
-    const ws = await createWorkspace(t.db, secrets);
+    const ws = await createWorkspace(h.t.db, h.secrets);
     const created = buildWebhookEnvelope("invitee.created", { email: "held@x.test" }, at(T1));
     const first = await store(deps(), ws.id, created);
     const second = await store(
@@ -51,7 +39,7 @@ describe("arrival order per invitee", () => {
       buildWebhookEnvelope("invitee.canceled", { uri: created.payload.uri, email: "held@x.test" }, at(T2)),
     );
     const other = await store(deps(), ws.id, buildWebhookEnvelope("invitee.created", { email: "free@x.test" }));
-    const worker = await pool.pool.connect();
+    const worker = await h.pool.pool.connect();
     try {
       await worker.query("BEGIN");
       await worker.query(`SELECT id FROM "WebhookEvent" WHERE id = $1 FOR UPDATE`, [first.eventId]);
@@ -68,7 +56,7 @@ describe("arrival order per invitee", () => {
   });
 
   it("several deliveries of one invitee go in one batch, in order, when none is held elsewhere", async () => {
-    const ws = await createWorkspace(t.db, secrets);
+    const ws = await createWorkspace(h.t.db, h.secrets);
     const created = buildWebhookEnvelope("invitee.created", { email: "history@x.test" }, at(T1));
     const ids = [
       await store(deps(), ws.id, created),
@@ -85,7 +73,7 @@ describe("arrival order per invitee", () => {
 
 describe("failures", () => {
   it("one bad delivery does not fail the others of its batch; it is retried with back-off, then stays FAILED", async () => {
-    const ws = await createWorkspace(t.db, secrets);
+    const ws = await createWorkspace(h.t.db, h.secrets);
     await withLeadTrigger(async () => {
       const poison = buildWebhookEnvelope("invitee.created", { email: "poison@x.test" }, at(T1));
       const stored = [
@@ -137,13 +125,13 @@ describe("failures", () => {
       expect(retryDelayMs(1)).toBe(5_000);
       expect(retryDelayMs(4)).toBe(40_000);
     });
-    const emails = await t.db.lead.findMany({ where: { clientId: ws.id }, select: { email: true } });
+    const emails = await h.t.db.lead.findMany({ where: { clientId: ws.id }, select: { email: true } });
     expect(emails.map((l) => l.email).sort()).toEqual(["fine1@x.test", "fine2@x.test"]);
   });
 
   it("a stored body that no longer parses is FAILED at once (retrying cannot fix it); an unknown event is IGNORED", async () => {
-    const ws = await createWorkspace(t.db, secrets);
-    const broken = await t.db.webhookEvent.create({
+    const ws = await createWorkspace(h.t.db, h.secrets);
+    const broken = await h.t.db.webhookEvent.create({
       data: {
         clientId: ws.id,
         eventName: "invitee.created",
@@ -169,7 +157,7 @@ describe("failures", () => {
 
 describe("bodies PostgreSQL's json and jsonb refuse", () => {
   it("a lone surrogate or an escaped NUL in any string is stored exactly and mapped clean", async () => {
-    const ws = await createWorkspace(t.db, secrets);
+    const ws = await createWorkspace(h.t.db, h.secrets);
     const body = buildWebhookEnvelope("invitee.created", {
       email: "odd\u0000name@x.test",
       name: "Zoë \ud800 Nul\u0000",
@@ -186,7 +174,7 @@ describe("bodies PostgreSQL's json and jsonb refuse", () => {
     await drainInbox(deps());
     const r = await row(stored.eventId);
     expect(r).toMatchObject({ status: "PROCESSED", outcome: "booked" });
-    expect(await t.db.lead.findUniqueOrThrow({ where: { id: r.leadId! } })).toMatchObject({
+    expect(await h.t.db.lead.findUniqueOrThrow({ where: { id: r.leadId! } })).toMatchObject({
       email: "oddname@x.test",
       name: "Zoë \ufffd Nul",
       appointmentTimezone: "Europe/\ufffdParis",

@@ -1,50 +1,36 @@
 // Storing a delivery (as the webhooks server does) and mapping it (as the worker does, through
 // drainInbox): SPEC section 4, end to end on a real PostgreSQL.
 import { buildWebhookEnvelope } from "@booking/calendly/testing";
-import type { SecretBox } from "@booking/db";
-import { createTestDatabase, type TestDatabase } from "@booking/db/testing";
-import type { SqlPool } from "../../lib/sql.ts";
 import { drainInbox } from "./map-inbox.ts";
-import { createWorkspace, deliver as deliverTo, store, testSecrets, testSqlPool } from "./test-helpers.ts";
+import { createWorkspace, deliver as deliverTo, store, webhookTestDatabase } from "./test-helpers.ts";
 
-let t: TestDatabase;
-let secrets: SecretBox;
-let pool: SqlPool;
-beforeAll(async () => {
-  t = await createTestDatabase();
-  secrets = testSecrets();
-  pool = testSqlPool(t.url);
-});
-afterAll(async () => {
-  await pool?.pool.end();
-  await t?.drop();
-});
+const h = webhookTestDatabase();
 
-const deps = () => ({ sql: pool.sql });
-const deliver = (workspaceId: string, body: unknown) => deliverTo(deps(), t.db, workspaceId, body);
+const deps = () => ({ sql: h.pool.sql });
+const deliver = (workspaceId: string, body: unknown) => deliverTo(deps(), h.t.db, workspaceId, body);
 /** Several workers draining at once, until every one finds nothing left. */
 const drainConcurrently = (workers = 4) => Promise.all(Array.from({ length: workers }, () => drainInbox(deps())));
-const lead = (id: string) => t.db.lead.findUniqueOrThrow({ where: { id } });
+const lead = (id: string) => h.t.db.lead.findUniqueOrThrow({ where: { id } });
 
 describe("invitee.created", () => {
   it("is stored RECEIVED, unmapped, until the worker maps it", async () => {
-    const ws = await createWorkspace(t.db, secrets);
+    const ws = await createWorkspace(h.t.db, h.secrets);
     const body = buildWebhookEnvelope("invitee.created", { email: "waiting@x.test" });
     const stored = await store(deps(), ws.id, body);
     expect(stored).toMatchObject({ duplicate: false, status: "RECEIVED" });
-    expect(await t.db.webhookEvent.findUniqueOrThrow({ where: { id: stored.eventId } })).toMatchObject({
+    expect(await h.t.db.webhookEvent.findUniqueOrThrow({ where: { id: stored.eventId } })).toMatchObject({
       status: "RECEIVED",
       attempts: 0,
       leadId: null,
       rawBody: JSON.stringify(body),
     });
-    expect(await t.db.lead.count({ where: { clientId: ws.id } })).toBe(0);
+    expect(await h.t.db.lead.count({ where: { clientId: ws.id } })).toBe(0);
     expect(await drainInbox(deps())).toMatchObject({ claimed: 1, processed: 1 });
-    expect(await t.db.lead.count({ where: { clientId: ws.id } })).toBe(1);
+    expect(await h.t.db.lead.count({ where: { clientId: ws.id } })).toBe(1);
   });
 
   it("creates a CALENDLY lead, BOOKED at the scheduled time, and records the mapping on the delivery", async () => {
-    const ws = await createWorkspace(t.db, secrets);
+    const ws = await createWorkspace(h.t.db, h.secrets);
     const body = buildWebhookEnvelope("invitee.created", { email: "New.Person@Example.TEST", name: "New Person" });
     const r = await deliver(ws.id, body);
     expect(r).toMatchObject({ duplicate: false, status: "PROCESSED", outcome: "booked" });
@@ -62,7 +48,7 @@ describe("invitee.created", () => {
       new Date(body.payload.scheduled_event.start_time as string).toISOString(),
     );
     expect(l.calendlyEventAt?.toISOString()).toBe(new Date(body.created_at).toISOString());
-    const ev = await t.db.webhookEvent.findUniqueOrThrow({ where: { id: r.eventId } });
+    const ev = await h.t.db.webhookEvent.findUniqueOrThrow({ where: { id: r.eventId } });
     expect(ev).toMatchObject({
       clientId: ws.id,
       eventName: "invitee.created",
@@ -90,9 +76,9 @@ const T3 = "2026-05-12T17:00:00.000Z";
 
 describe("which lead (SPEC 4)", () => {
   it("utm_content naming a lead of this workspace wins over the email", async () => {
-    const ws = await createWorkspace(t.db, secrets);
-    const byEmail = await t.db.lead.create({ data: { clientId: ws.id, name: "E", email: "same@x.test" } });
-    const byId = await t.db.lead.create({ data: { clientId: ws.id, name: "U", email: "other@x.test" } });
+    const ws = await createWorkspace(h.t.db, h.secrets);
+    const byEmail = await h.t.db.lead.create({ data: { clientId: ws.id, name: "E", email: "same@x.test" } });
+    const byId = await h.t.db.lead.create({ data: { clientId: ws.id, name: "U", email: "other@x.test" } });
     const r = await deliver(
       ws.id,
       buildWebhookEnvelope("invitee.created", { email: "same@x.test", tracking: { utm_content: byId.id } }),
@@ -103,16 +89,16 @@ describe("which lead (SPEC 4)", () => {
   });
 
   it("matches the email case-insensitively", async () => {
-    const ws = await createWorkspace(t.db, secrets);
-    const l = await t.db.lead.create({ data: { clientId: ws.id, name: "M", email: "maria@x.test" } });
+    const ws = await createWorkspace(h.t.db, h.secrets);
+    const l = await h.t.db.lead.create({ data: { clientId: ws.id, name: "M", email: "maria@x.test" } });
     const r = await deliver(ws.id, buildWebhookEnvelope("invitee.created", { email: "  MARIA@X.Test " }));
     expect(r).toMatchObject({ leadId: l.id, outcome: "booked" });
   });
 
   it("never touches another workspace's lead (utm_content or email of another workspace)", async () => {
-    const mine = await createWorkspace(t.db, secrets);
-    const other = await createWorkspace(t.db, secrets, { name: "Other" });
-    const foreign = await t.db.lead.create({ data: { clientId: other.id, name: "F", email: "shared@x.test" } });
+    const mine = await createWorkspace(h.t.db, h.secrets);
+    const other = await createWorkspace(h.t.db, h.secrets, { name: "Other" });
+    const foreign = await h.t.db.lead.create({ data: { clientId: other.id, name: "F", email: "shared@x.test" } });
     const r = await deliver(
       mine.id,
       buildWebhookEnvelope("invitee.created", { email: "shared@x.test", tracking: { utm_content: foreign.id } }),
@@ -122,8 +108,8 @@ describe("which lead (SPEC 4)", () => {
   });
 
   it("ignores an invitee that already belongs to another workspace's lead", async () => {
-    const a = await createWorkspace(t.db, secrets);
-    const b = await createWorkspace(t.db, secrets, { name: "B" });
+    const a = await createWorkspace(h.t.db, h.secrets);
+    const b = await createWorkspace(h.t.db, h.secrets, { name: "B" });
     const body = buildWebhookEnvelope("invitee.created", { email: "x1@x.test" });
     const first = await deliver(a.id, body);
     const cancel = buildWebhookEnvelope(
@@ -134,13 +120,13 @@ describe("which lead (SPEC 4)", () => {
     const r = await deliver(b.id, cancel);
     expect(r).toMatchObject({ status: "IGNORED", outcome: "invitee_in_other_workspace", leadId: null });
     expect((await lead(first.leadId!)).appointmentStatus).toBe("BOOKED");
-    expect(await t.db.lead.count({ where: { clientId: b.id } })).toBe(0);
+    expect(await h.t.db.lead.count({ where: { clientId: b.id } })).toBe(0);
   });
 });
 
 describe("appointment states", () => {
   it("invitee.canceled → CANCELED with reason and canceler", async () => {
-    const ws = await createWorkspace(t.db, secrets);
+    const ws = await createWorkspace(h.t.db, h.secrets);
     const created = buildWebhookEnvelope("invitee.created", { email: "c@x.test" }, at(T1));
     const r1 = await deliver(ws.id, created);
     const r2 = await deliver(
@@ -164,7 +150,7 @@ describe("appointment states", () => {
   });
 
   it("a canceled with rescheduled=true is RESCHEDULED, never CANCELED", async () => {
-    const ws = await createWorkspace(t.db, secrets);
+    const ws = await createWorkspace(h.t.db, h.secrets);
     const created = buildWebhookEnvelope("invitee.created", { email: "r@x.test" }, at(T1));
     const r1 = await deliver(ws.id, created);
     await deliver(
@@ -184,7 +170,7 @@ describe("appointment states", () => {
   });
 
   it("no-show, then no-show removed → NO_SHOW then BOOKED", async () => {
-    const ws = await createWorkspace(t.db, secrets);
+    const ws = await createWorkspace(h.t.db, h.secrets);
     const created = buildWebhookEnvelope("invitee.created", { email: "n@x.test" }, at(T1));
     const r1 = await deliver(ws.id, created);
     const ns = await deliver(
@@ -210,7 +196,7 @@ describe("appointment states", () => {
   });
 
   it("an older event arriving after a newer one does not undo it", async () => {
-    const ws = await createWorkspace(t.db, secrets);
+    const ws = await createWorkspace(h.t.db, h.secrets);
     const created = buildWebhookEnvelope("invitee.created", { email: "s@x.test" }, at(T1));
     const cancel = buildWebhookEnvelope("invitee.canceled", { uri: created.payload.uri, email: "s@x.test" }, at(T2));
     const rc = await deliver(ws.id, cancel);
@@ -222,7 +208,7 @@ describe("appointment states", () => {
 
 describe("reschedule, in both delivery orders", () => {
   async function scenario(order: "cancel-first" | "create-first", cancelAt: string, createAt: string) {
-    const ws = await createWorkspace(t.db, secrets);
+    const ws = await createWorkspace(h.t.db, h.secrets);
     const original = buildWebhookEnvelope("invitee.created", { email: "move@x.test" }, at(T1));
     const r0 = await deliver(ws.id, original);
     const newEvent = "https://api.calendly.com/scheduled_events/11111111-2222-4333-8444-555555555555";
@@ -255,7 +241,7 @@ describe("reschedule, in both delivery orders", () => {
       calendlyScheduledEventUri: newEvent,
     });
     expect(l.appointmentStartAt?.toISOString()).toBe(newStart);
-    expect(await t.db.lead.count({ where: { clientId: ws.id } })).toBe(1);
+    expect(await h.t.db.lead.count({ where: { clientId: ws.id } })).toBe(1);
   }
   it.each([
     ["cancel-first", T2, T2],
@@ -269,20 +255,20 @@ describe("reschedule, in both delivery orders", () => {
 
 describe("duplicates and unknown events", () => {
   it("the same delivery twice has one effect and counts the delivery", async () => {
-    const ws = await createWorkspace(t.db, secrets);
+    const ws = await createWorkspace(h.t.db, h.secrets);
     const body = buildWebhookEnvelope("invitee.created", { email: "d@x.test" });
     const r1 = await deliver(ws.id, body);
     const r2 = await deliver(ws.id, body);
     expect(r2).toMatchObject({ duplicate: true, eventId: r1.eventId, outcome: "booked" });
-    expect(await t.db.lead.count({ where: { clientId: ws.id } })).toBe(1);
-    expect(await t.db.webhookEvent.findUniqueOrThrow({ where: { id: r1.eventId } })).toMatchObject({
+    expect(await h.t.db.lead.count({ where: { clientId: ws.id } })).toBe(1);
+    expect(await h.t.db.webhookEvent.findUniqueOrThrow({ where: { id: r1.eventId } })).toMatchObject({
       deliveryCount: 2,
       attempts: 1,
     });
   });
 
   it("stores and acknowledges a valid event it does not map", async () => {
-    const ws = await createWorkspace(t.db, secrets);
+    const ws = await createWorkspace(h.t.db, h.secrets);
     const body = {
       event: "routing_form_submission.created",
       created_at: T1,
@@ -297,19 +283,19 @@ describe("duplicates and unknown events", () => {
 
 describe("concurrency (enforced by PostgreSQL)", () => {
   it("20 concurrent copies of one delivery → one inbox row (deliveryCount 20), one lead, one effect", async () => {
-    const ws = await createWorkspace(t.db, secrets);
+    const ws = await createWorkspace(h.t.db, h.secrets);
     const body = buildWebhookEnvelope("invitee.created", { email: "burst@x.test" });
     const results = await Promise.all(Array.from({ length: 20 }, () => store(deps(), ws.id, body)));
     expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
     await drainConcurrently();
-    const rows = await t.db.webhookEvent.findMany({ where: { clientId: ws.id } });
+    const rows = await h.t.db.webhookEvent.findMany({ where: { clientId: ws.id } });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ deliveryCount: 20, attempts: 1, status: "PROCESSED" });
-    expect(await t.db.lead.count({ where: { clientId: ws.id } })).toBe(1);
+    expect(await h.t.db.lead.count({ where: { clientId: ws.id } })).toBe(1);
   });
 
   it("different deliveries racing for a new invitee create one lead", async () => {
-    const ws = await createWorkspace(t.db, secrets);
+    const ws = await createWorkspace(h.t.db, h.secrets);
     const created = buildWebhookEnvelope("invitee.created", { email: "race@x.test" }, at(T1));
     const bodies = [
       created,
@@ -326,9 +312,9 @@ describe("concurrency (enforced by PostgreSQL)", () => {
     ];
     await Promise.all(bodies.map((b) => store(deps(), ws.id, b)));
     await drainConcurrently();
-    const rows = await t.db.webhookEvent.findMany({ where: { clientId: ws.id } });
+    const rows = await h.t.db.webhookEvent.findMany({ where: { clientId: ws.id } });
     expect(rows.map((r) => r.status)).toEqual(["PROCESSED", "PROCESSED", "PROCESSED", "PROCESSED"]);
-    const leads = await t.db.lead.findMany({ where: { clientId: ws.id } });
+    const leads = await h.t.db.lead.findMany({ where: { clientId: ws.id } });
     expect(leads.filter((l) => l.calendlyInviteeUri === created.payload.uri)).toHaveLength(1);
     expect(leads.filter((l) => l.email === "race@x.test")).toHaveLength(1);
   });

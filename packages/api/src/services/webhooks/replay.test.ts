@@ -1,48 +1,39 @@
 import { createCalendlyClientFactory } from "@booking/calendly";
 import { buildInviteePayload, buildWebhookEnvelope } from "@booking/calendly/testing";
-import type { SecretBox } from "@booking/db";
-import { createTestDatabase, type TestDatabase } from "@booking/db/testing";
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
-import { prismaRunner, type SqlPool } from "../../lib/sql.ts";
+import { prismaRunner } from "../../lib/sql.ts";
 import { listWebhookEvents } from "./list.ts";
 import { drainInbox } from "./map-inbox.ts";
 import { reconcileCalendlyWorkspace } from "./reconcile.ts";
 import { replayWebhookEvents } from "./replay.ts";
 import { MAPPING_ATTEMPTS, retryDelayMs } from "./retry.ts";
-import { createWorkspace, deliver, store, testSecrets, testSqlPool } from "./test-helpers.ts";
+import { createWorkspace, deliver, store, webhookTestDatabase } from "./test-helpers.ts";
 
-let t: TestDatabase;
-let secrets: SecretBox;
-let pool: SqlPool;
+const h = webhookTestDatabase();
 const API = "https://api.calendly.com";
 const server = setupServer();
 beforeAll(async () => {
-  t = await createTestDatabase();
-  secrets = testSecrets();
-  pool = testSqlPool(t.url);
   server.listen({ onUnhandledRequest: "error" });
 });
 afterEach(() => server.resetHandlers());
 afterAll(async () => {
   server.close();
-  await pool?.pool.end();
-  await t?.drop();
 });
 let tick = Date.parse("2026-05-20T10:00:00.000Z");
 const clock = () => new Date(tick);
 /** The worker's path (pg pool) and the tRPC procedures' path (Prisma): the same statements. */
-const worker = () => ({ sql: pool.sql, clock });
-const trpc = () => ({ sql: prismaRunner(t.db), clock });
-const row = (id: string) => t.db.webhookEvent.findUniqueOrThrow({ where: { id } });
+const worker = () => ({ sql: h.pool.sql, clock });
+const trpc = () => ({ sql: prismaRunner(h.t.db), clock });
+const row = (id: string) => h.t.db.webhookEvent.findUniqueOrThrow({ where: { id } });
 
 describe("mapping failure and replay", () => {
   it("keeps a delivery whose mapping keeps failing as FAILED with the error, and replays it", async () => {
-    const ws = await createWorkspace(t.db, secrets);
+    const ws = await createWorkspace(h.t.db, h.secrets);
     // A real database failure during mapping: a trigger that rejects this lead.
-    await t.db.$executeRawUnsafe(`CREATE FUNCTION boom() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+    await h.t.db.$executeRawUnsafe(`CREATE FUNCTION boom() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
       IF NEW.email LIKE 'boom%' THEN RAISE EXCEPTION 'lead rejected by test trigger'; END IF; RETURN NEW; END $$`);
-    await t.db.$executeRawUnsafe(`CREATE TRIGGER boom BEFORE INSERT ON "Lead" FOR EACH ROW EXECUTE FUNCTION boom()`);
+    await h.t.db.$executeRawUnsafe(`CREATE TRIGGER boom BEFORE INSERT ON "Lead" FOR EACH ROW EXECUTE FUNCTION boom()`);
     const body = buildWebhookEnvelope("invitee.created", { email: "boom@x.test" });
     const r = await store(worker(), ws.id, body);
     for (let attempt = 1; attempt <= MAPPING_ATTEMPTS; attempt++) {
@@ -57,7 +48,7 @@ describe("mapping failure and replay", () => {
       attempts: MAPPING_ATTEMPTS,
       error: expect.stringMatching(/lead rejected by test trigger/),
     });
-    expect(await t.db.lead.count({ where: { clientId: ws.id } })).toBe(0);
+    expect(await h.t.db.lead.count({ where: { clientId: ws.id } })).toBe(0);
 
     // A redelivery is a duplicate, not another attempt.
     expect((await store(worker(), ws.id, body)).duplicate).toBe(true);
@@ -67,12 +58,12 @@ describe("mapping failure and replay", () => {
     expect(again.results).toEqual([expect.objectContaining({ id: r.eventId, status: "FAILED" })]);
     expect((await row(r.eventId)).attempts).toBe(MAPPING_ATTEMPTS + 1);
 
-    await t.db.$executeRawUnsafe(`DROP TRIGGER boom ON "Lead"`);
+    await h.t.db.$executeRawUnsafe(`DROP TRIGGER boom ON "Lead"`);
     const fixed = await replayWebhookEvents(worker(), { workspaceId: ws.id, status: "FAILED" });
     expect(fixed.results).toEqual([{ id: r.eventId, status: "PROCESSED", outcome: "booked", error: null }]);
     const after = await row(r.eventId);
     expect(after).toMatchObject({ status: "PROCESSED", attempts: MAPPING_ATTEMPTS + 2, error: null, deliveryCount: 2 });
-    const lead = await t.db.lead.findFirstOrThrow({ where: { clientId: ws.id } });
+    const lead = await h.t.db.lead.findFirstOrThrow({ where: { clientId: ws.id } });
     expect(lead).toMatchObject({ email: "boom@x.test", appointmentStatus: "BOOKED" });
     expect(after.leadId).toBe(lead.id);
 
@@ -80,9 +71,9 @@ describe("mapping failure and replay", () => {
     const chosen = await replayWebhookEvents(trpc(), { ids: [r.eventId] });
     expect(chosen.results).toEqual([{ id: r.eventId, status: "PROCESSED", outcome: "booked", error: null }]);
     expect(await row(r.eventId)).toMatchObject({ attempts: MAPPING_ATTEMPTS + 2, changes: after.changes });
-    expect(await t.db.lead.count({ where: { clientId: ws.id } })).toBe(1);
+    expect(await h.t.db.lead.count({ where: { clientId: ws.id } })).toBe(1);
     await expect(replayWebhookEvents(trpc(), { ids: ["nope"] })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    const other = await createWorkspace(t.db, secrets, { name: "Other" });
+    const other = await createWorkspace(h.t.db, h.secrets, { name: "Other" });
     await expect(replayWebhookEvents(trpc(), { workspaceId: other.id, ids: [r.eventId] })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
@@ -101,7 +92,7 @@ describe("mapping failure and replay", () => {
   });
 
   it("replays a delivery still waiting for its retry, now", async () => {
-    const ws = await createWorkspace(t.db, secrets);
+    const ws = await createWorkspace(h.t.db, h.secrets);
     const r = await store(worker(), ws.id, buildWebhookEnvelope("invitee.created", { email: "pending@x.test" }));
     const replayed = await replayWebhookEvents(trpc(), { workspaceId: ws.id, status: "RECEIVED" });
     expect(replayed.results).toEqual([{ id: r.eventId, status: "PROCESSED", outcome: "booked", error: null }]);
@@ -111,7 +102,7 @@ describe("mapping failure and replay", () => {
 
 describe("the Inbox page", () => {
   it("pages newest first by an opaque keyset cursor, with and without a status filter", async () => {
-    const ws = await createWorkspace(t.db, secrets);
+    const ws = await createWorkspace(h.t.db, h.secrets);
     let at = Date.parse("2026-01-01T00:00:00Z");
     const stepClock = () => {
       at += 1000;
@@ -119,14 +110,14 @@ describe("the Inbox page", () => {
     };
     for (let i = 0; i < 5; i++)
       await store(
-        { sql: pool.sql, clock: stepClock },
+        { sql: h.pool.sql, clock: stepClock },
         ws.id,
         buildWebhookEnvelope("invitee.created", { email: `p${i}@x.test` }),
       );
     // Two rows in the same millisecond: the id breaks the tie.
     at -= 1000;
     await store(
-      { sql: pool.sql, clock: stepClock },
+      { sql: h.pool.sql, clock: stepClock },
       ws.id,
       buildWebhookEnvelope("invitee.created", { email: "p5@x.test" }),
     );
@@ -153,7 +144,7 @@ describe("the Inbox page", () => {
 
 describe("reconciliation (Calendly via msw)", () => {
   it("imports invitee events the inbox has not seen, and skips those it has", async () => {
-    const ws = await createWorkspace(t.db, secrets, { token: "pat-123" });
+    const ws = await createWorkspace(h.t.db, h.secrets, { token: "pat-123" });
     const seenEvent = `${API}/scheduled_events/aaaaaaaa-0000-4000-8000-000000000001`;
     const missedEvent = `${API}/scheduled_events/aaaaaaaa-0000-4000-8000-000000000002`;
     const seen = buildInviteePayload({ email: "seen@x.test", scheduled_event: { uri: seenEvent } });
@@ -170,7 +161,7 @@ describe("reconciliation (Calendly via msw)", () => {
         created_at: "2026-05-12T11:00:00.000000Z",
       },
     });
-    await deliver(worker(), t.db, ws.id, {
+    await deliver(worker(), h.t.db, ws.id, {
       event: "invitee.created",
       created_at: seen.created_at,
       created_by: "u",
@@ -205,43 +196,58 @@ describe("reconciliation (Calendly via msw)", () => {
     );
     const calendlyFor = createCalendlyClientFactory({ sleep: async () => {} });
     const since = new Date("2026-05-01T00:00:00Z");
-    const summary = await reconcileCalendlyWorkspace({ db: t.db, secrets, calendlyFor }, { workspaceId: ws.id, since });
+    const summary = await reconcileCalendlyWorkspace(
+      { db: h.t.db, secrets: h.secrets, calendlyFor },
+      { workspaceId: ws.id, since },
+    );
     expect(summary).toEqual({ scannedEvents: 2, scannedInvitees: 2, imported: 2, alreadySeen: 1, failed: 0 });
     // Stored for the worker, which maps them like any delivery.
     expect(await drainInbox(worker())).toMatchObject({ claimed: 2, processed: 2 });
     expect(requests[0]).toContain("user=");
     expect(requests[0]).toContain("min_start_time=2026-05-01");
-    const lead = await t.db.lead.findFirstOrThrow({ where: { clientId: ws.id, email: "missed@x.test" } });
+    const lead = await h.t.db.lead.findFirstOrThrow({ where: { clientId: ws.id, email: "missed@x.test" } });
     expect(lead).toMatchObject({
       appointmentStatus: "CANCELED",
       appointmentCancelReason: "No longer needed",
       source: "CALENDLY",
     });
-    const sources = await t.db.webhookEvent.groupBy({ by: ["source"], where: { clientId: ws.id }, _count: true });
+    const sources = await h.t.db.webhookEvent.groupBy({ by: ["source"], where: { clientId: ws.id }, _count: true });
     expect(Object.fromEntries(sources.map((s) => [s.source, s._count]))).toEqual({ WEBHOOK: 1, RECONCILIATION: 2 });
 
     // Running it again imports nothing.
-    const again = await reconcileCalendlyWorkspace({ db: t.db, secrets, calendlyFor }, { workspaceId: ws.id, since });
+    const again = await reconcileCalendlyWorkspace(
+      { db: h.t.db, secrets: h.secrets, calendlyFor },
+      { workspaceId: ws.id, since },
+    );
     expect(again).toEqual({ scannedEvents: 2, scannedInvitees: 2, imported: 0, alreadySeen: 3, failed: 0 });
   });
 
   it("needs a token, and turns Calendly failures into domain errors", async () => {
-    const noToken = await createWorkspace(t.db, secrets);
+    const noToken = await createWorkspace(h.t.db, h.secrets);
     const calendlyFor = createCalendlyClientFactory({ sleep: async () => {}, maxRetries: 0 });
     await expect(
-      reconcileCalendlyWorkspace({ db: t.db, secrets, calendlyFor }, { workspaceId: noToken.id, since: new Date() }),
+      reconcileCalendlyWorkspace(
+        { db: h.t.db, secrets: h.secrets, calendlyFor },
+        { workspaceId: noToken.id, since: new Date() },
+      ),
     ).rejects.toMatchObject({ code: "PRECONDITION_FAILED" });
     await expect(
-      reconcileCalendlyWorkspace({ db: t.db, secrets, calendlyFor }, { workspaceId: "missing", since: new Date() }),
+      reconcileCalendlyWorkspace(
+        { db: h.t.db, secrets: h.secrets, calendlyFor },
+        { workspaceId: "missing", since: new Date() },
+      ),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
-    const ws = await createWorkspace(t.db, secrets, { token: "revoked" });
+    const ws = await createWorkspace(h.t.db, h.secrets, { token: "revoked" });
     server.use(
       http.get(`${API}/scheduled_events`, () =>
         HttpResponse.json({ title: "Unauthenticated", message: "The access token is invalid" }, { status: 401 }),
       ),
     );
     await expect(
-      reconcileCalendlyWorkspace({ db: t.db, secrets, calendlyFor }, { workspaceId: ws.id, since: new Date() }),
+      reconcileCalendlyWorkspace(
+        { db: h.t.db, secrets: h.secrets, calendlyFor },
+        { workspaceId: ws.id, since: new Date() },
+      ),
     ).rejects.toMatchObject({ code: "INVALID_CREDENTIALS" });
   });
 });

@@ -3,6 +3,7 @@
 // through the inbox the way the webhooks server does, then map it the way the worker does.
 import { parseCalendlyWebhook } from "@booking/calendly/webhooks";
 import { createSecretBox, type Db, generateKey, type SecretBox, secretContext, type WebhookEvent } from "@booking/db";
+import { createTestDatabase, type TestDatabase } from "@booking/db/testing";
 import { createSqlPool, type SqlPool, type SqlRunner } from "../../lib/sql.ts";
 import { now } from "./deps.ts";
 import { drainInbox } from "./map-inbox.ts";
@@ -12,6 +13,39 @@ export const testSecrets = (): SecretBox => createSecretBox(generateKey());
 
 /** The pool the webhooks server and the worker use, on a test database. */
 export const testSqlPool = (url: string, max = 10): SqlPool => createSqlPool({ url, max });
+
+export type WebhookTestDatabase = { readonly t: TestDatabase; readonly pool: SqlPool; readonly secrets: SecretBox };
+
+/**
+ * A test file's own migrated database, the production pg pool on it and a secret box, made before
+ * its tests (beforeAll) and removed after them (afterAll). Read the fields inside tests and hooks.
+ */
+export function webhookTestDatabase(): WebhookTestDatabase {
+  let state: { t: TestDatabase; pool: SqlPool; secrets: SecretBox } | undefined;
+  const get = () => {
+    if (!state) throw new Error("the test database is made in beforeAll: read it inside a test or a hook");
+    return state;
+  };
+  beforeAll(async () => {
+    const t = await createTestDatabase();
+    state = { t, pool: testSqlPool(t.url), secrets: testSecrets() };
+  });
+  afterAll(async () => {
+    await state?.pool.pool.end();
+    await state?.t.drop();
+  });
+  return {
+    get t() {
+      return get().t;
+    },
+    get pool() {
+      return get().pool;
+    },
+    get secrets() {
+      return get().secrets;
+    },
+  };
+}
 
 export async function createWorkspace(
   db: Db,
